@@ -1,0 +1,76 @@
+"""The `tunewatch` command: the window by default, terminal subcommands for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from gui import __version__
+from gui.commands import exit_codes, status
+from gui.core.errors import InvalidBaseUrlError, InvalidTaskIdError
+from gui.core.task_ids import validate_task_id
+from gui.core.urls import validate_base_url
+from gui.providers import PROVIDER_IDS, get_provider
+from gui.providers.base import Provider
+
+Command = Callable[[argparse.Namespace, Provider, str], int]
+SUBCOMMANDS: dict[str, Command] = {"status": status.run}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with our status 2 and a one-line message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"tunewatch: {message}", file=sys.stderr)
+        raise SystemExit(exit_codes.USAGE)
+
+
+def _add_provider_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--provider", choices=PROVIDER_IDS, required=required, help="which API the task belongs to"
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="API base URL (https; http only on loopback); default: the provider's own",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tunewatch", description="Track AI-music generation tasks.")
+    parser.add_argument("--version", action="version", version=f"tunewatch {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    status_parser = commands.add_parser("status", help="check one task once")
+    _add_provider_arguments(status_parser, required=True)
+    status.add_arguments(status_parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="tunewatch: warning: %(message)s")
+    parser = build_parser()
+    if not args_list or (
+        args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        print(
+            "tunewatch: the window is not built yet; try `tunewatch status --help`.",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    args = parser.parse_args(args_list)
+    try:
+        provider = get_provider(args.provider)
+        base_url = validate_base_url(args.base_url or provider.default_base_url)
+        if getattr(args, "task_id", None) is not None:
+            args.task_id = validate_task_id(args.task_id)
+    except (InvalidBaseUrlError, InvalidTaskIdError, ValueError) as bad:
+        print(f"tunewatch: {bad}", file=sys.stderr)
+        return exit_codes.USAGE
+    try:
+        return SUBCOMMANDS[args.command](args, provider, base_url)
+    except KeyboardInterrupt:
+        return exit_codes.INTERRUPTED

@@ -1,0 +1,1 @@
+"""Terminal commands (`tunewatch status`, ...): the same core code paths the window uses."""

@@ -1,0 +1,25 @@
+"""Finding the API key for a terminal command, with a plain sentence when there is none."""
+
+from __future__ import annotations
+
+from gui.credentials import CredentialError, CredentialStore, env_var_name
+
+
+class KeyUnavailableError(Exception):
+    pass
+
+
+def resolve_key(account: str, store: CredentialStore | None = None) -> str:
+    store = store or CredentialStore()
+    try:
+        lookup = store.get_key_sync(account)
+    except CredentialError as error:
+        raise KeyUnavailableError(str(error)) from None
+    if lookup.key is None:
+        if lookup.problem:
+            raise KeyUnavailableError(f"No API key for the {account} account: {lookup.problem}")
+        raise KeyUnavailableError(
+            f"No API key for the {account} account. Store one in the window's settings, "
+            f"or set the environment variable {env_var_name(account)}."
+        )
+    return lookup.key

@@ -1,0 +1,41 @@
+"""`tunewatch status`: one status check from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+
+from gui.commands import exit_codes
+from gui.commands.keys import KeyUnavailableError, resolve_key
+from gui.commands.render import summary
+from gui.core.errors import ProviderError
+from gui.core.model import TaskSnapshot
+from gui.core.status_check import check_status, make_client
+from gui.providers.base import Provider
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", metavar="TASK_ID", help="the task ID the provider gave you")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+async def fetch(provider: Provider, base_url: str, task_id: str, api_key: str) -> TaskSnapshot:
+    async with make_client() as client:
+        result = await check_status(client, provider, base_url, task_id, api_key)
+    return result.snapshot
+
+
+def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
+    try:
+        api_key = resolve_key(provider.account)
+        snapshot = asyncio.run(fetch(provider, base_url, args.task_id, api_key))
+    except KeyUnavailableError as missing:
+        print(f"tunewatch: {missing}", file=sys.stderr)
+        return exit_codes.KEY_PROBLEM
+    except ProviderError as error:
+        print(f"tunewatch: {error.describe()}", file=sys.stderr)
+        return exit_codes.for_error(error)
+    print(json.dumps(snapshot.to_json(), ensure_ascii=False) if args.json else summary(snapshot))
+    return exit_codes.for_state(snapshot.state)

@@ -1,0 +1,79 @@
+"""Typed errors from talking to a provider; each carries a sentence a person understands."""
+
+from __future__ import annotations
+
+
+class ProviderError(Exception):
+    """Something kept us from learning a task's state. `message` is shown to the user as is."""
+
+    exit_code = 6
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        http_status: int | None = None,
+        code: str | None = None,
+        trace_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.http_status = http_status
+        self.code = code
+        self.trace_id = trace_id
+        self.rate_limit: object | None = None  # RateLimitInfo from the response, when any
+
+    def describe(self) -> str:
+        """The message plus the details support asks for."""
+        details = []
+        if self.http_status is not None:
+            details.append(f"HTTP {self.http_status}")
+        if self.code is not None and self.code != str(self.http_status):
+            details.append(f"code {self.code}")
+        if self.trace_id:
+            details.append(f"trace id {self.trace_id}")
+        return f"{self.message} ({', '.join(details)})" if details else self.message
+
+
+class AuthError(ProviderError):
+    """The key was refused (or there is none)."""
+
+    exit_code = 4
+
+
+class MissingKeyError(AuthError):
+    pass
+
+
+class NotFoundError(ProviderError):
+    exit_code = 5
+
+
+class RateLimitedError(ProviderError):
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+        self.retry_after = retry_after
+
+
+class ServerError(ProviderError):
+    """5xx, maintenance, an upstream failure: worth retrying later."""
+
+
+class NetworkError(ProviderError):
+    """No answer at all: connection refused, DNS, timeout."""
+
+
+class RequestRejectedError(ProviderError):
+    """A 4xx that is none of the above (e.g. 402 insufficient credits, 400 bad request)."""
+
+
+class BadPayloadError(ProviderError):
+    """The answer could not be understood (not JSON, or not the shape the provider documents)."""
+
+
+class InvalidTaskIdError(ValueError):
+    """Text that cannot be a task ID."""
+
+
+class InvalidBaseUrlError(ValueError):
+    pass

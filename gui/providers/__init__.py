@@ -1,0 +1,22 @@
+"""One module per provider; this registry is how the rest of the app finds them."""
+
+from __future__ import annotations
+
+from gui.providers.base import Provider
+from gui.providers.crun import Crun
+from gui.providers.mountsea_producer import MountSeaProducer
+from gui.providers.mountsea_suno import MountSeaSuno
+from gui.providers.sunor import Sunor
+
+PROVIDERS: dict[str, Provider] = {
+    p.id: p for p in (MountSeaSuno(), MountSeaProducer(), Sunor(), Crun())
+}
+PROVIDER_IDS = tuple(PROVIDERS)
+
+
+def get_provider(provider_id: str) -> Provider:
+    try:
+        return PROVIDERS[provider_id]
+    except KeyError:
+        known = ", ".join(PROVIDER_IDS)
+        raise ValueError(f"Unknown provider {provider_id!r}; choose one of: {known}.") from None

@@ -1,0 +1,192 @@
+"""What every provider adapter offers: build a status request, turn any response into a snapshot."""
+
+from __future__ import annotations
+
+import json
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from gui.core.errors import (
+    AuthError,
+    BadPayloadError,
+    NotFoundError,
+    ProviderError,
+    RateLimitedError,
+    RequestRejectedError,
+    ServerError,
+)
+from gui.core.model import TaskSnapshot
+from gui.core.states import TaskState
+from gui.providers import fields
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 8 * 1024 * 1024  # a status answer is a few kB; refuse to parse a flood
+
+
+@dataclass(frozen=True, slots=True)
+class HttpRequest:
+    method: str
+    url: str
+    headers: dict[str, str]
+    params: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # never show the key
+        return f"HttpRequest({self.method} {self.url} params={self.params})"
+
+
+@dataclass(frozen=True, slots=True)
+class PollPolicy:
+    """How often to ask, from the provider's own advice (shared/providers.md)."""
+
+    first_delay: float  # seconds after adding before the first poll
+    initial_interval: float
+    max_interval: float
+    backoff: float  # interval multiplier per poll while the task is young
+    give_up_after: float  # stop polling a task that never finishes
+    requests_per_minute: float | None = None  # per account, all tasks together
+    requests_per_second: float | None = None  # per account
+    min_task_interval: float = 1.0  # never poll one task faster than this
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    amount: float
+    unit: str = "credits"
+    detail: str | None = None
+
+
+class Provider(ABC):
+    id: str
+    name: str
+    account: str
+    default_base_url: str
+    poll_policy: PollPolicy
+    link_lifetime_note: str | None = None  # how long media links stay valid, when documented
+
+    @abstractmethod
+    def status_request(self, base_url: str, task_id: str, api_key: str) -> HttpRequest: ...
+
+    @abstractmethod
+    def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
+        """Turn a decoded 2xx body into a snapshot, or raise a ProviderError."""
+
+    @abstractmethod
+    def balance_request(self, base_url: str, api_key: str) -> HttpRequest: ...
+
+    @abstractmethod
+    def parse_balance_json(self, payload: Any) -> Balance: ...
+
+    def parse_status(
+        self, task_id: str, http_status: int, headers: Mapping[str, str], body: bytes
+    ) -> TaskSnapshot:
+        """Any response to a status request → a snapshot, or a typed ProviderError. Never else."""
+        payload = self.decode(http_status, headers, body)
+        try:
+            return self.parse_status_json(task_id, payload)
+        except ProviderError:
+            raise
+        except Exception as exc:  # a shape we did not foresee must not crash the app
+            log.warning("%s: unexpected status payload for %s: %r", self.id, task_id, exc)
+            raise BadPayloadError(
+                f"{self.name} sent an answer Tunewatch could not read.", http_status=http_status
+            ) from exc
+
+    def parse_balance(self, http_status: int, headers: Mapping[str, str], body: bytes) -> Balance:
+        payload = self.decode(http_status, headers, body)
+        try:
+            return self.parse_balance_json(payload)
+        except ProviderError:
+            raise
+        except Exception as exc:
+            raise BadPayloadError(f"{self.name} sent a balance Tunewatch could not read.") from exc
+
+    def decode(self, http_status: int, headers: Mapping[str, str], body: bytes) -> Any:
+        """JSON of a 2xx answer; an error status becomes the matching typed error."""
+        payload = _json_or_none(body)
+        if not 200 <= http_status < 300:
+            detail = fields.obj(payload)
+            message = fields.text(pick_message(detail))
+            raise self.error_for(
+                http_status,
+                message,
+                retry_after=retry_after_seconds(headers),
+                code=fields.code(detail.get("code") or detail.get("errorCode")),
+                trace_id=fields.text(detail.get("traceId") or detail.get("trace_id"), 128),
+            )
+        if payload is None:
+            raise BadPayloadError(
+                f"{self.name} answered with something that is not JSON.", http_status=http_status
+            )
+        return payload
+
+    def error_for(
+        self,
+        status: int,
+        provider_message: str | None,
+        *,
+        retry_after: float | None = None,
+        code: str | None = None,
+        trace_id: str | None = None,
+    ) -> ProviderError:
+        """Map an HTTP (or envelope) status to the typed error a user can act on."""
+        said = f" {self.name} said: “{provider_message}”" if provider_message else ""
+        kw: dict[str, Any] = {"http_status": status, "code": code, "trace_id": trace_id}
+        if status in (401, 403):
+            return AuthError(f"{self.name} refused the API key.{said}", **kw)
+        if status == 404:
+            return NotFoundError(f"{self.name} does not know this task.{said}", **kw)
+        if status == 429:
+            wait = f" Try again in {retry_after:.0f} s." if retry_after else ""
+            return RateLimitedError(
+                f"{self.name} is rate limiting requests.{wait}{said}", retry_after=retry_after, **kw
+            )
+        if status == 402:
+            return RequestRejectedError(f"{self.name}: not enough credits.{said}", **kw)
+        if status >= 500 or status == 455:
+            return ServerError(f"{self.name} had a server problem.{said}", **kw)
+        return RequestRejectedError(f"{self.name} rejected the request.{said}", **kw)
+
+
+def pick_message(detail: Mapping[str, Any]) -> Any:
+    return fields.pick(detail, "message", "msg", "error", "errorMessage", "detail")
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """`Retry-After` in seconds (an HTTP date is rare from APIs; it is treated as unknown)."""
+    value = _header(headers, "retry-after")
+    seconds = fields.number(value) if value is not None else None
+    if seconds is None or seconds < 0:
+        return None
+    return min(seconds, 24 * 3600.0)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _json_or_none(body: bytes) -> Any:
+    if len(body) > MAX_BODY_BYTES:
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+
+
+def state_for(
+    provider: Provider, status_word: str | None, table: Mapping[str, TaskState]
+) -> TaskState:
+    """Known words map through the table; anything else is still working, with a warning."""
+    if status_word is not None and status_word.lower() in table:
+        return table[status_word.lower()]
+    log.warning(
+        "%s: unknown status %r, treating the task as still working", provider.id, status_word
+    )
+    return TaskState.RUNNING

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The README's run command: set up a fresh machine, then open Tunewatch (the demo when no API
+# key is configured). Without a display it runs on a virtual one (Xvfb) so it still starts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run: no display found; starting Tunewatch on a virtual X display (xvfb-run)."
+  exec xvfb-run -a .venv/bin/tunewatch "$@"
+fi
+exec .venv/bin/tunewatch "$@"
