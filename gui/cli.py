@@ -5,18 +5,17 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from gui import __version__
-from gui.commands import exit_codes, status
+from gui.commands import exit_codes, list_tasks, status, watch
 from gui.core.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.core.task_ids import validate_task_id
 from gui.core.urls import validate_base_url
 from gui.providers import PROVIDER_IDS, get_provider
-from gui.providers.base import Provider
 
-Command = Callable[[argparse.Namespace, Provider, str], int]
-SUBCOMMANDS: dict[str, Command] = {"status": status.run}
+PROVIDER_COMMANDS = {"status": status, "watch": watch}
+SUBCOMMANDS = {*PROVIDER_COMMANDS, "list"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,31 +45,44 @@ def build_parser() -> argparse.ArgumentParser:
     status_parser = commands.add_parser("status", help="check one task once")
     _add_provider_arguments(status_parser, required=True)
     status.add_arguments(status_parser)
+    watch_parser = commands.add_parser("watch", help="track tasks and follow them until they end")
+    _add_provider_arguments(watch_parser, required=True)
+    watch.add_arguments(watch_parser)
+    list_parser = commands.add_parser("list", help="list the tracked tasks")
+    list_tasks.add_arguments(list_parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="tunewatch: warning: %(message)s")
-    parser = build_parser()
-    if not args_list or (
-        args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
+    if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (
+        ["-h"],
+        ["--help"],
+        ["--version"],
     ):
-        print(
-            "tunewatch: the window is not built yet; try `tunewatch status --help`.",
-            file=sys.stderr,
-        )
-        return exit_codes.USAGE
-    args = parser.parse_args(args_list)
+        return _run_command(args_list)
+    print("tunewatch: the window is not built yet; try `tunewatch --help`.", file=sys.stderr)
+    return exit_codes.USAGE
+
+
+def _run_command(args_list: list[str]) -> int:
+    args = build_parser().parse_args(args_list)
     try:
-        provider = get_provider(args.provider)
-        base_url = validate_base_url(args.base_url or provider.default_base_url)
-        if getattr(args, "task_id", None) is not None:
-            args.task_id = validate_task_id(args.task_id)
-    except (InvalidBaseUrlError, InvalidTaskIdError, ValueError) as bad:
-        print(f"tunewatch: {bad}", file=sys.stderr)
-        return exit_codes.USAGE
-    try:
-        return SUBCOMMANDS[args.command](args, provider, base_url)
+        if args.command == "list":
+            return list_tasks.run(args)
+        try:
+            provider = get_provider(args.provider)
+            base_url = validate_base_url(args.base_url or provider.default_base_url)
+            if hasattr(args, "task_id"):
+                args.task_id = validate_task_id(args.task_id)
+            if hasattr(args, "task_ids"):
+                args.task_ids = list(dict.fromkeys(validate_task_id(t) for t in args.task_ids))
+        except (InvalidBaseUrlError, InvalidTaskIdError, ValueError) as bad:
+            print(f"tunewatch: {bad}", file=sys.stderr)
+            return exit_codes.USAGE
+        code: int = PROVIDER_COMMANDS[args.command].run(args, provider, base_url)
+        return code
     except KeyboardInterrupt:
+        print("tunewatch: interrupted; the tasks stay tracked.", file=sys.stderr)
         return exit_codes.INTERRUPTED

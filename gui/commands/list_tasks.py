@@ -1,0 +1,50 @@
+"""`tunewatch list`: the tracked tasks, straight from the ledger."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+
+from gui.core.ledger import Ledger
+from gui.core.paths import app_paths
+from gui.core.tracked_task import TrackedTask
+from gui.providers import get_provider
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def as_json(task: TrackedTask) -> dict[str, object]:
+    body: dict[str, object] = (
+        task.snapshot.to_json()
+        if task.snapshot
+        else {"provider": task.provider, "task_id": task.task_id, "state": None}
+    )
+    body.update(
+        watch=task.watch.value,
+        problem=task.problem,
+        added_at=datetime.fromtimestamp(task.added_at).astimezone().isoformat(timespec="seconds"),
+        history=[{"at": h.at, "state": h.state.value} for h in task.history],
+    )
+    return body
+
+
+def run(args: argparse.Namespace) -> int:
+    path = app_paths().ledger
+    tasks = Ledger(path).all() if path.exists() else []
+    if args.json:
+        print(json.dumps([as_json(t) for t in tasks], ensure_ascii=False))
+        return 0
+    if not tasks:
+        print("No tasks are tracked yet. Add one with `tunewatch watch --provider P TASK_ID`.")
+        return 0
+    for task in tasks:
+        state = task.state.label if task.state else "Not checked yet"
+        added = datetime.fromtimestamp(task.added_at).strftime("%Y-%m-%d %H:%M")
+        title = task.title or ""
+        print(
+            f"{added}  {get_provider(task.provider).name:<17} {task.task_id:<38} {state:<18} {title}"
+        )
+    return 0

@@ -1,0 +1,149 @@
+"""`tunewatch watch`: track tasks in the ledger and follow them until every one has ended."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from datetime import datetime
+
+from gui.commands import exit_codes
+from gui.commands.render import format_duration
+from gui.core.engine import AccountConfig, Engine
+from gui.core.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
+from gui.core.ledger import Ledger
+from gui.core.paths import app_paths
+from gui.core.status_check import make_client
+from gui.core.tracked_task import TaskKey, TrackedTask, Watch
+from gui.credentials import CredentialStore
+from gui.providers.base import Provider
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_ids", nargs="+", metavar="TASK_ID")
+    parser.add_argument("--json", action="store_true", help="one JSON object per state change")
+
+
+def outcome(task: TrackedTask) -> int | None:
+    """The exit status a task contributes once it has ended; None while it is still followed."""
+    if task.watch is Watch.NOT_FOUND:
+        return exit_codes.NOT_FOUND
+    if task.watch is Watch.GIVEN_UP:
+        return exit_codes.NOT_FINISHED
+    if task.state is not None and task.state.is_terminal:
+        return exit_codes.for_state(task.state)
+    return None
+
+
+class _Follower:
+    def __init__(self, keys: set[TaskKey], account: str, as_json: bool) -> None:
+        self.keys = keys
+        self.account = account
+        self.as_json = as_json
+        self.finished = asyncio.Event()
+        self.results: dict[TaskKey, int] = {}
+        self.key_problem: str | None = None
+        self._last_line: dict[TaskKey, str] = {}
+
+    def __call__(self, event: EngineEvent) -> None:
+        if isinstance(event, AccountProblem):
+            if event.account == self.account and event.message:
+                print(f"tunewatch: {event.message}", file=sys.stderr, flush=True)
+                if event.kind == "auth":
+                    self.key_problem = event.message
+                    self.finished.set()
+            return
+        if not isinstance(event, TaskAdded | TaskUpdated) or event.task.key not in self.keys:
+            return
+        self.show(event.task)
+
+    def show(self, task: TrackedTask) -> None:
+        line = self._json_line(task) if self.as_json else self._text_line(task)
+        if line != self._last_line.get(task.key):
+            self._last_line[task.key] = line
+            print(line, flush=True)
+        result = outcome(task)
+        if result is not None:
+            self.results[task.key] = result
+            if set(self.results) >= self.keys:
+                self.finished.set()
+
+    def _json_line(self, task: TrackedTask) -> str:
+        body = (
+            task.snapshot.to_json()
+            if task.snapshot
+            else {
+                "provider": task.provider,
+                "task_id": task.task_id,
+                "state": None,
+            }
+        )
+        body["watch"] = task.watch.value
+        body["problem"] = task.problem
+        body["at"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        return json.dumps(body, ensure_ascii=False)
+
+    def _text_line(self, task: TrackedTask) -> str:
+        stamp = time.strftime("%H:%M:%S")
+        what = task.state.label if task.state else "Waiting for the first check"
+        snapshot = task.snapshot
+        if snapshot and snapshot.progress is not None and not snapshot.state.is_terminal:
+            what += f" {snapshot.progress:.0%}"
+        if task.watch is Watch.NOT_FOUND:
+            what = "Not found"
+        elif task.watch is Watch.GIVEN_UP:
+            what = "Given up"
+        parts = [f"{stamp}  {task.task_id}  {what}"]
+        if snapshot and snapshot.clips and snapshot.state.is_terminal:
+            titles = ", ".join(
+                f"{c.title or c.id} ({format_duration(c.duration)})"
+                if c.duration
+                else (c.title or c.id or "?")
+                for c in snapshot.clips
+            )
+            parts.append(titles)
+        if snapshot and snapshot.error:
+            parts.append(snapshot.error.message)
+        if task.problem:
+            parts.append(task.problem)
+        return " — ".join(parts)
+
+
+async def follow(
+    provider: Provider, base_url: str, task_ids: list[str], as_json: bool, store: CredentialStore
+) -> int:
+    ledger = Ledger(app_paths().ledger)
+    client = make_client()
+
+    async def key_for(account: str) -> str | None:
+        return (await store.get_key(account)).key
+
+    def accounts(account: str) -> AccountConfig:
+        return AccountConfig(base_url=base_url) if account == provider.account else AccountConfig()
+
+    engine = Engine(ledger, client, key_for, accounts)
+    keys = {(provider.id, task_id) for task_id in task_ids}
+    follower = _Follower(keys, provider.account, as_json)
+    engine.subscribe(follower)
+    try:
+        engine.start(only=keys)
+        for task_id in task_ids:
+            task, created = engine.add(provider.id, task_id)
+            if not created:
+                follower.show(task)
+                if task.watch in (Watch.PAUSED, Watch.GIVEN_UP, Watch.NOT_FOUND):
+                    engine.resume(task.key)
+        await follower.finished.wait()
+    finally:
+        await engine.close()
+        await client.aclose()
+        ledger.close()
+    if follower.key_problem:
+        return exit_codes.KEY_PROBLEM
+    return exit_codes.worst(list(follower.results.values()))
+
+
+def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
+    return asyncio.run(follow(provider, base_url, args.task_ids, args.json, CredentialStore()))

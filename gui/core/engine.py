@@ -1,0 +1,428 @@
+"""The polling engine: one asyncio task per tracked, unfinished task, all sharing one HTTP client
+and a per-account request budget. It records everything in the ledger and tells followers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from dataclasses import dataclass
+
+import httpx
+
+from gui.core.errors import (
+    AuthError,
+    BadPayloadError,
+    InvalidTaskIdError,
+    NotFoundError,
+    ProviderError,
+    RateLimitedError,
+)
+from gui.core.events import AccountProblem, EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
+from gui.core.ledger import Ledger
+from gui.core.rate_budget import RateBudget
+from gui.core.schedule import (
+    NOT_FOUND_RETRIES,
+    RATE_LIMIT_DEFAULT_WAIT,
+    effective_policy,
+    interval_after,
+    jittered,
+    retry_delay,
+)
+from gui.core.status_check import RateLimitInfo, check_status
+from gui.core.task_ids import validate_task_id
+from gui.core.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
+from gui.providers import PROVIDERS, get_provider
+from gui.providers.base import PollPolicy, Provider
+
+log = logging.getLogger(__name__)
+
+KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no key)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountConfig:
+    base_url: str | None = None  # None: the provider's default
+    interval: float | None = None  # None: the provider's advice with backoff
+
+
+class _Account:
+    def __init__(self, name: str, policy: PollPolicy) -> None:
+        self.name = name
+        self.budget = RateBudget(policy.requests_per_minute, policy.requests_per_second)
+        self.auth_problem: str | None = None
+        self.key_changed = asyncio.Event()
+        self.rate_limited = False
+
+
+class Engine:
+    def __init__(
+        self,
+        ledger: Ledger,
+        client: httpx.AsyncClient,
+        keys: KeyLookup,
+        accounts: Callable[[str], AccountConfig] = lambda _account: AccountConfig(),
+        policies: Mapping[str, PollPolicy] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._ledger = ledger
+        self._client = client
+        self._keys = keys
+        self._account_config = accounts
+        self._policies = dict(policies or {})
+        self._rng = rng or random.Random()
+        self._tasks: dict[TaskKey, TrackedTask] = {}
+        self._runners: dict[TaskKey, asyncio.Task[None]] = {}
+        self._wake: dict[TaskKey, asyncio.Event] = {}
+        self._accounts: dict[str, _Account] = {}
+        self._followers: list[Callable[[EngineEvent], None]] = []
+        self._closed = False
+
+    # --- following -----------------------------------------------------------------------
+
+    def subscribe(self, follower: Callable[[EngineEvent], None]) -> None:
+        self._followers.append(follower)
+
+    def _tell(self, event: EngineEvent) -> None:
+        for follower in list(self._followers):
+            try:
+                follower(event)
+            except Exception:  # a broken follower must not stop polling
+                log.exception("an engine follower failed on %r", event)
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def tasks(self) -> list[TrackedTask]:
+        return list(self._tasks.values())
+
+    def get(self, key: TaskKey) -> TrackedTask | None:
+        return self._tasks.get(key)
+
+    def account_problem(self, account: str) -> str | None:
+        state = self._accounts.get(account)
+        return state.auth_problem if state else None
+
+    def policy(self, provider: Provider) -> PollPolicy:
+        base = self._policies.get(provider.id, provider.poll_policy)
+        return effective_policy(base, self._account_config(provider.account).interval)
+
+    # --- controls ------------------------------------------------------------------------
+
+    def start(self, only: Collection[TaskKey] | None = None) -> None:
+        """Load the ledger and resume polling every unfinished task where it left off
+        (`only`: resume just these, as `tunewatch watch` does)."""
+        for task in self._ledger.all():
+            if task.provider not in PROVIDERS:
+                log.warning("ignoring a task of unknown provider %r", task.provider)
+                continue
+            self._tasks[task.key] = task
+            if task.watch is Watch.ACTIVE and (only is None or task.key in only):
+                self._start_runner(task.key)
+
+    def add(self, provider_id: str, task_id: str) -> tuple[TrackedTask, bool]:
+        """Track a task (written to the ledger before its first poll). False: already tracked."""
+        provider = get_provider(provider_id)
+        task_id = validate_task_id(task_id)
+        task, created = self._ledger.add(provider.id, task_id)
+        if not created:
+            return self._tasks.get(task.key, task), False
+        first = time.time() + jittered(self.policy(provider).first_delay, self._rng)
+        task = task.with_changes(next_poll_at=first)
+        self._store(task)
+        self._tell(TaskAdded(task))
+        self._start_runner(task.key)
+        return task, True
+
+    def remove(self, key: TaskKey) -> TrackedTask | None:
+        self._stop_runner(key)
+        removed = self._ledger.remove(key)
+        task = self._tasks.pop(key, removed)
+        if task is not None:
+            self._tell(TaskRemoved(task))
+        return task
+
+    def restore(self, task: TrackedTask) -> None:
+        """Undo a removal: the task comes back with its history, and resumes if it was active."""
+        if task.key in self._tasks:
+            return
+        self._ledger.restore(task)
+        self._tasks[task.key] = task
+        self._tell(TaskAdded(task))
+        if task.watch is Watch.ACTIVE:
+            self._start_runner(task.key)
+
+    def poll_now(self, key: TaskKey) -> None:
+        task = self._tasks.get(key)
+        if task is None:
+            return
+        if task.watch is not Watch.ACTIVE:
+            self.resume(key)
+        self._update(task.with_changes(next_poll_at=time.time()))
+        if key in self._wake:
+            self._wake[key].set()
+
+    def pause(self, key: TaskKey) -> None:
+        task = self._tasks.get(key)
+        if task is None or task.watch is not Watch.ACTIVE:
+            return
+        self._stop_runner(key)
+        self._update(task.with_changes(watch=Watch.PAUSED, next_poll_at=None, problem=None))
+
+    def resume(self, key: TaskKey) -> None:
+        """Resume a paused, given-up or not-found task (the give-up clock starts again)."""
+        task = self._tasks.get(key)
+        if task is None or task.watch in (Watch.ACTIVE, Watch.DONE):
+            return
+        now = time.time()
+        self._update(
+            task.with_changes(
+                watch=Watch.ACTIVE, tracking_since=now, next_poll_at=now, problem=None
+            )
+        )
+        self._start_runner(key)
+
+    def pause_all(self) -> None:
+        for key in list(self._tasks):
+            self.pause(key)
+
+    def resume_all(self) -> None:
+        for key, task in list(self._tasks.items()):
+            if task.watch is Watch.PAUSED:
+                self.resume(key)
+
+    def key_changed(self, account: str) -> None:
+        """A new key was stored: every task paused by a refused key tries again."""
+        state = self._accounts.get(account)
+        if state is None:
+            return
+        if state.auth_problem is not None:
+            state.auth_problem = None
+            self._tell(AccountProblem(account, None))
+        state.key_changed.set()
+        state.key_changed = asyncio.Event()
+
+    async def close(self) -> None:
+        """Cancel and await every poll. The caller closes the HTTP client afterwards."""
+        self._closed = True
+        runners = list(self._runners.values())
+        for runner in runners:
+            runner.cancel()
+        await asyncio.gather(*runners, return_exceptions=True)
+        self._runners.clear()
+
+    # --- the poll loop -------------------------------------------------------------------
+
+    def _start_runner(self, key: TaskKey) -> None:
+        if self._closed or key in self._runners:
+            return
+        self._wake[key] = asyncio.Event()
+        runner = asyncio.get_running_loop().create_task(self._run(key), name=f"poll {key}")
+        self._runners[key] = runner
+        runner.add_done_callback(lambda done: self._forget_runner(key, done))
+
+    def _forget_runner(self, key: TaskKey, runner: asyncio.Task[None]) -> None:
+        if self._runners.get(key) is runner:
+            del self._runners[key]
+        if not runner.cancelled() and runner.exception() is not None:
+            log.error("polling %s stopped: %r", key, runner.exception())
+
+    def _stop_runner(self, key: TaskKey) -> None:
+        runner = self._runners.pop(key, None)
+        if runner is not None:
+            runner.cancel()
+
+    async def _run(self, key: TaskKey) -> None:
+        provider = get_provider(key[0])
+        account = self._account(provider)
+        errors_in_a_row = 0
+        not_found = 0
+        while True:
+            task = self._tasks[key]
+            if task.watch is not Watch.ACTIVE:
+                return
+            await self._sleep_until(key, task.next_poll_at)
+            task = self._tasks[key]
+            policy = self.policy(provider)
+            if time.time() - task.tracking_since > policy.give_up_after:
+                minutes = policy.give_up_after / 60
+                self._update(
+                    task.with_changes(
+                        watch=Watch.GIVEN_UP,
+                        next_poll_at=None,
+                        problem=f"Stopped checking after {minutes:.0f} minutes without a result. "
+                        "Resume to keep watching.",
+                    )
+                )
+                return
+            api_key = await self._usable_key(provider, account)
+            await account.budget.acquire()
+            task = self._tasks[key]
+            config = self._account_config(provider.account)
+            base_url = (config.base_url or provider.default_base_url).rstrip("/")
+            now = time.time()
+            try:
+                result = await check_status(self._client, provider, base_url, key[1], api_key)
+            except AuthError as error:
+                self._account_refused(account, provider, error)
+                continue
+            except NotFoundError as error:
+                not_found += 1
+                if not_found >= NOT_FOUND_RETRIES:
+                    self._update(
+                        task.with_changes(
+                            watch=Watch.NOT_FOUND,
+                            next_poll_at=None,
+                            last_polled_at=now,
+                            problem=f"{error.message} Check the ID and the provider.",
+                        )
+                    )
+                    return
+                self._schedule(task, now, interval_after(policy, 1), error.message, polled=True)
+                continue
+            except RateLimitedError as error:
+                wait = error.retry_after or RATE_LIMIT_DEFAULT_WAIT
+                account.budget.block_for(wait)
+                self._note_rate_limit(account, provider, wait)
+                self._schedule(
+                    task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True
+                )
+                continue
+            except BadPayloadError as error:
+                # Keep polling and keep the last good snapshot: the next answer may be fine.
+                self._schedule(
+                    task,
+                    now,
+                    interval_after(policy, task.poll_count + 1),
+                    error.message,
+                    polled=True,
+                )
+                continue
+            except (ProviderError, InvalidTaskIdError) as error:
+                errors_in_a_row += 1
+                wait = retry_delay(errors_in_a_row)
+                message = error.message if isinstance(error, ProviderError) else str(error)
+                self._schedule(task, now, wait, f"{message} Retrying in {wait:.0f} s.", polled=True)
+                continue
+            errors_in_a_row = 0
+            not_found = 0
+            self._obey_rate_headers(account, result.rate_limit)
+            if account.rate_limited and not account.budget.blocked_for:
+                account.rate_limited = False
+                self._tell(AccountProblem(provider.account, None, kind="rate_limited"))
+            snapshot = result.snapshot
+            previous = task.state
+            history: tuple[HistoryEntry, ...] = ()
+            if snapshot.state != previous:
+                history = (HistoryEntry(now, snapshot.state, snapshot.provider_status),)
+            done = snapshot.state.is_terminal
+            task = task.with_changes(
+                snapshot=snapshot,
+                problem=None,
+                last_polled_at=now,
+                poll_count=task.poll_count + 1,
+                watch=Watch.DONE if done else Watch.ACTIVE,
+                next_poll_at=None
+                if done
+                else now + jittered(interval_after(policy, task.poll_count + 1), self._rng),
+                history=task.history + history,
+            )
+            self._update(task, history, state_changed=bool(history))
+            if done:
+                return
+
+    async def _sleep_until(self, key: TaskKey, when: float | None) -> None:
+        delay = 0.0 if when is None else when - time.time()
+        wake = self._wake[key]
+        wake.clear()
+        if delay > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), delay)
+
+    async def _usable_key(self, provider: Provider, account: _Account) -> str:
+        """Wait while the account's key is refused or missing; then return the key."""
+        while True:
+            if account.auth_problem is None:
+                try:
+                    api_key = await self._keys(provider.account)
+                except Exception as error:  # a locked keyring, for instance
+                    api_key = None
+                    reason = str(error)
+                else:
+                    reason = ""
+                if api_key:
+                    return api_key
+                self._set_auth_problem(
+                    account,
+                    reason
+                    or f"No API key for {provider.account}: add one in Settings to start checking.",
+                )
+            self._mark_waiting(provider.account, account.auth_problem or "")
+            await account.key_changed.wait()
+
+    def _account_refused(self, account: _Account, provider: Provider, error: AuthError) -> None:
+        self._set_auth_problem(
+            account, f"{error.message} Tasks of this account are paused until the key changes."
+        )
+
+    def _set_auth_problem(self, account: _Account, message: str) -> None:
+        if account.auth_problem != message:  # report once, not once per task
+            account.auth_problem = message
+            self._tell(AccountProblem(account.name, message))
+
+    def _mark_waiting(self, account: str, message: str) -> None:
+        for task in list(self._tasks.values()):
+            mine = get_provider(task.provider).account == account and task.watch is Watch.ACTIVE
+            if mine and (task.problem != message or task.next_poll_at is not None):
+                self._update(task.with_changes(problem=message, next_poll_at=None))
+
+    def _note_rate_limit(self, account: _Account, provider: Provider, wait: float) -> None:
+        if not account.rate_limited:
+            account.rate_limited = True
+            self._tell(
+                AccountProblem(
+                    provider.account,
+                    f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
+                    kind="rate_limited",
+                )
+            )
+
+    def _obey_rate_headers(self, account: _Account, info: RateLimitInfo | None) -> None:
+        if info is None or info.remaining is None or info.remaining > 0 or info.reset_at is None:
+            return
+        account.budget.block_for(max(info.reset_at - time.time(), 0.0))
+
+    def _schedule(
+        self, task: TrackedTask, now: float, wait: float, problem: str | None, *, polled: bool
+    ) -> None:
+        changes: dict[str, object] = {"next_poll_at": now + wait, "problem": problem}
+        if polled:
+            changes["last_polled_at"] = now
+        self._update(task.with_changes(**changes))
+
+    def _account(self, provider: Provider) -> _Account:
+        if provider.account not in self._accounts:
+            # Both MountSea APIs share one account; its budget follows the stricter policy.
+            self._accounts[provider.account] = _Account(provider.account, self.policy(provider))
+        return self._accounts[provider.account]
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _store(self, task: TrackedTask, history: tuple[HistoryEntry, ...] = ()) -> None:
+        self._tasks[task.key] = task
+        self._ledger.save(task, history)
+
+    def _update(
+        self,
+        task: TrackedTask,
+        history: tuple[HistoryEntry, ...] = (),
+        *,
+        state_changed: bool = False,
+    ) -> None:
+        if task.key not in self._tasks:
+            return  # removed while a poll was in flight
+        self._store(task, history)
+        self._tell(TaskUpdated(task, state_changed=state_changed))
