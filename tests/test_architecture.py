@@ -12,6 +12,9 @@ CORE_MODULES = [
     "gui.providers",
     "gui.credentials",
     "gui.cli",
+    "gui.fake_provider",
+    "gui.core.engine",
+    "gui.core.ledger",
 ]
 
 

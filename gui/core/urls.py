@@ -73,3 +73,25 @@ def is_stream_url(url: str) -> bool:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     return host.startswith("audiopipe.") or "/stream" in parts.path.lower()
+
+
+def is_local_address(url: str) -> bool:
+    """Loopback, private-network or link-local literal addresses (and localhost)."""
+    host = (urlsplit(url).hostname or "").strip("[]").lower()
+    if is_loopback_host(host):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host.endswith((".local", ".internal", ".lan"))
+    return (
+        address.is_private or address.is_link_local or address.is_reserved or address.is_unspecified
+    )
+
+
+def media_url_allowed(url: str, allow_local: bool) -> bool:
+    """Media links are fetched only over http(s), and from a local or private address only when
+    the provider itself is on this machine (the fake server and the demo serve media there)."""
+    if clean_media_url(url) is None:
+        return False
+    return allow_local or not is_local_address(url)
