@@ -74,7 +74,7 @@ async def check_status(
         snapshot = provider.parse_status(task_id, response.status, response.headers, response.body)
     except ProviderError as error:
         error.rate_limit = rate_limit
-        raise
+        raise _without_key(error, api_key) from None
     return StatusResult(snapshot, rate_limit)
 
 
@@ -82,7 +82,18 @@ async def check_balance(
     client: httpx.AsyncClient, provider: Provider, base_url: str, api_key: str
 ) -> Balance:
     response = await send(client, provider.balance_request(base_url, api_key), provider.name)
-    return provider.parse_balance(response.status, response.headers, response.body)
+    try:
+        return provider.parse_balance(response.status, response.headers, response.body)
+    except ProviderError as error:
+        raise _without_key(error, api_key) from None
+
+
+def _without_key(error: ProviderError, api_key: str) -> ProviderError:
+    """A provider may echo the key back ("Invalid API key: sk-…"); never show it to anyone."""
+    if api_key and api_key in error.message:
+        error.message = error.message.replace(api_key, "•••")
+        error.args = (error.message,)
+    return error
 
 
 def rate_limit_info(headers: Mapping[str, str]) -> RateLimitInfo | None:

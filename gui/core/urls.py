@@ -48,7 +48,11 @@ def clean_media_url(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if not text or len(text) > MAX_URL_LENGTH or any(ord(ch) < 0x21 or ch == "\x7f" for ch in text):
+    if (
+        not text
+        or len(text) > MAX_URL_LENGTH
+        or any(ord(ch) < 0x21 or 0x7F <= ord(ch) <= 0x9F for ch in text)
+    ):
         return None
     try:
         parts = urlsplit(text)
@@ -63,9 +67,12 @@ def clean_media_url(value: object) -> str | None:
 
 def is_placeholder_audio(url: str) -> bool:
     """Suno marks a clip that errored with `…/None.mp3`: not playable, never offered as audio."""
-    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    parts = urlsplit(url)
+    name = parts.path.rsplit("/", 1)[-1].lower()
     stem = name.rsplit(".", 1)[0]
-    return stem in ("none", "null", "undefined", "")
+    if stem == "":
+        return not parts.query  # audiopipe.suno.ai/?item_id=… is a real stream, not a placeholder
+    return stem in ("none", "null", "undefined")
 
 
 def is_stream_url(url: str) -> bool:

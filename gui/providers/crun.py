@@ -8,9 +8,10 @@ from typing import Any
 from gui.core.errors import BadPayloadError, ProviderError, ServerError
 from gui.core.model import Clip, ClipKind, TaskError, TaskSnapshot
 from gui.core.states import TaskState
+from gui.core.urls import is_placeholder_audio
 from gui.providers import fields
 from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, pick_message, state_for
-from gui.providers.suno_clips import MAX_CLIPS, clips_from
+from gui.providers.suno_clips import MAX_CLIPS, clips_from, has_only_previews
 
 STATES = {
     "pending": TaskState.QUEUED,
@@ -77,6 +78,8 @@ class Crun(Provider):
         task_type = "music" if clips else None
         if not clips:
             task_type, clips = _other_media(result)
+        if state is TaskState.SUCCEEDED and has_only_previews(clips):
+            state = TaskState.STREAMING  # never call it finished while only previews exist
         error = None
         if state.is_failure:
             error = TaskError(
@@ -110,7 +113,9 @@ class Crun(Provider):
     ) -> ProviderError:
         # crun answers an unknown task ID with 422 "task_id not found", not 404.
         if status == 422 and provider_message and "not found" in provider_message.lower():
-            status = 404
+            error = super().error_for(404, provider_message, code=code, trace_id=trace_id)
+            error.http_status = status  # support sees what crun really sent
+            return error
         if status == GENERATION_FAILED:
             return ServerError(
                 f"{self.name}: the generation failed.", http_status=status, code=code
@@ -159,6 +164,6 @@ def _other_media(result: dict[str, Any]) -> tuple[str | None, tuple[Clip, ...]]:
     songs = tuple(
         Clip(title=f"Result {n}", audio_url=link)
         for n, link in enumerate((fields.url(v) for v in links[:MAX_CLIPS]), start=1)
-        if link
+        if link and not is_placeholder_audio(link)
     )
     return ("media", songs) if songs else (None, ())

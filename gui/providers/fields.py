@@ -90,7 +90,7 @@ def timestamp(value: Any) -> datetime | None:
         return datetime.fromtimestamp(seconds, UTC)
     if isinstance(value, str) and len(value) <= 64:
         stripped = value.strip()
-        if stripped.isdigit():
+        if stripped.isascii() and stripped.isdigit():  # "²".isdigit() is True
             return timestamp(int(stripped))
         try:
             moment = datetime.fromisoformat(stripped.replace("Z", "+00:00"))

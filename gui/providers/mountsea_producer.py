@@ -111,6 +111,8 @@ def _result_clips(value: Any) -> tuple[str | None, tuple[Clip, ...]]:
         return "video", (Clip(kind=ClipKind.VIDEO, title=title, video_url=video),)
     if "format" in result and fields.url(result.get("url")):
         fmt = (fields.text(result.get("format"), 8) or "m4a").lower()
+        if fmt not in ("mp3", "m4a", "wav", "flac", "ogg"):
+            fmt = _format_of(fields.url(result.get("url"))) or "m4a"  # never trust it as a suffix
         return "download", (
             Clip(
                 title=f"{fmt.upper()} download",

@@ -79,7 +79,8 @@ def suno_clip(item: dict[str, Any]) -> Clip | None:
         ),
     )
     if not (clip.audio_url or clip.stream_url or clip.id or clip.title or clip.lyrics):
-        return None
+        # image generation items carry nothing but a picture
+        return Clip(kind=ClipKind.IMAGE, image_url=image) if image else None
     if not (clip.audio_url or clip.stream_url) and clip.image_url and not clip.id:
         return Clip(kind=ClipKind.IMAGE, image_url=clip.image_url, title=clip.title)
     return clip
