@@ -31,7 +31,9 @@ def _collect_garbage_between_tests(request: pytest.FixtureRequest) -> Iterator[N
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own data directory and no API keys from the developer's environment."""
     home = tmp_path_factory.mktemp("tunewatch-home")
     monkeypatch.setenv("TUNEWATCH_HOME", str(home))

@@ -23,6 +23,8 @@ print(len(seen))
 
 
 def test_two_hundred_thousand_emits_do_not_crash() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, f"exit {result.returncode}: {result.stderr[-500:]}"
     assert result.stdout.strip() == "200000"
