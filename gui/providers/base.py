@@ -87,6 +87,14 @@ class Provider(ABC):
         payload = self.decode(http_status, headers, body)
         try:
             return self.parse_status_json(task_id, payload)
+        except RateLimitedError as error:
+            # An envelope error (crun's code 429 inside a 200) cannot see the headers itself.
+            wait = retry_after_seconds(headers)
+            if error.retry_after is None and wait is not None:
+                error.retry_after = wait
+                error.message = f"{error.message} Try again in {wait:.0f} s."
+                error.args = (error.message,)
+            raise
         except ProviderError:
             raise
         except Exception as exc:  # a shape we did not foresee must not crash the app
