@@ -62,8 +62,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         ["--version"],
     ):
         return _run_command(args_list)
-    print("tunewatch: the window is not built yet; try `tunewatch --help`.", file=sys.stderr)
-    return exit_codes.USAGE
+    return _open_window(args_list)
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tunewatch",
+        description="Open the Tunewatch window (optionally with tasks added). "
+        "Terminal commands: tunewatch {status,watch,list} --help.",
+    )
+    _add_provider_arguments(parser, required=False)
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo (a fake provider inside the app)"
+    )
+    parser.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="tasks to add")
+    return parser
+
+
+def _open_window(args_list: list[str]) -> int:
+    args = build_window_parser().parse_args(args_list)
+    try:
+        if args.base_url:
+            if not args.provider:
+                raise ValueError("--base-url needs --provider: which account's address is it?")
+            args.base_url = validate_base_url(args.base_url)
+        if args.provider:
+            get_provider(args.provider)
+    except (InvalidBaseUrlError, ValueError) as bad:
+        print(f"tunewatch: {bad}", file=sys.stderr)
+        return exit_codes.USAGE
+    from gui.ui.app import main as window_main  # Qt only when a window is wanted
+
+    return window_main(args.task_ids, args.provider, args.base_url, args.demo)
 
 
 def _run_command(args_list: list[str]) -> int:

@@ -8,8 +8,10 @@ from datetime import datetime
 
 from gui.core.ledger import Ledger
 from gui.core.paths import app_paths
-from gui.core.tracked_task import TrackedTask
+from gui.core.tracked_task import TrackedTask, Watch
 from gui.providers import get_provider
+
+_NOT_WATCHED = {Watch.PAUSED: "Paused", Watch.GIVEN_UP: "Given up", Watch.NOT_FOUND: "Not found"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +35,13 @@ def as_json(task: TrackedTask) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     path = app_paths().ledger
-    tasks = Ledger(path).all() if path.exists() else []
+    tasks: list[TrackedTask] = []
+    if path.exists():
+        ledger = Ledger(path)
+        try:
+            tasks = ledger.all()
+        finally:
+            ledger.close()
     if args.json:
         print(json.dumps([as_json(t) for t in tasks], ensure_ascii=False))
         return 0
@@ -42,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for task in tasks:
         state = task.state.label if task.state else "Not checked yet"
+        if task.watch in _NOT_WATCHED:  # say why it is no longer checked
+            state = _NOT_WATCHED[task.watch]
         added = datetime.fromtimestamp(task.added_at).strftime("%Y-%m-%d %H:%M")
         title = task.title or ""
         print(

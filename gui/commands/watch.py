@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import json
 import sys
-import time
 from datetime import datetime
 
 from gui.commands import exit_codes
@@ -45,7 +44,7 @@ class _Follower:
         self.finished = asyncio.Event()
         self.results: dict[TaskKey, int] = {}
         self.key_problem: str | None = None
-        self._last_line: dict[TaskKey, str] = {}
+        self._last_shown: dict[TaskKey, str] = {}
 
     def __call__(self, event: EngineEvent) -> None:
         if isinstance(event, AccountProblem):
@@ -60,17 +59,22 @@ class _Follower:
         self.show(event.task)
 
     def show(self, task: TrackedTask) -> None:
-        line = self._json_line(task) if self.as_json else self._text_line(task)
-        if line != self._last_line.get(task.key):
-            self._last_line[task.key] = line
-            print(line, flush=True)
+        # A line per change of what the task shows, not per poll: compare without the time
+        # stamp, or every poll that lands in a new second would repeat the same state.
+        shown = self._line(task, None)
+        if shown != self._last_shown.get(task.key):
+            self._last_shown[task.key] = shown
+            print(self._line(task, datetime.now().astimezone()), flush=True)
         result = outcome(task)
         if result is not None:
             self.results[task.key] = result
             if set(self.results) >= self.keys:
                 self.finished.set()
 
-    def _json_line(self, task: TrackedTask) -> str:
+    def _line(self, task: TrackedTask, at: datetime | None) -> str:
+        return self._json_line(task, at) if self.as_json else self._text_line(task, at)
+
+    def _json_line(self, task: TrackedTask, at: datetime | None) -> str:
         body = (
             task.snapshot.to_json()
             if task.snapshot
@@ -82,11 +86,11 @@ class _Follower:
         )
         body["watch"] = task.watch.value
         body["problem"] = task.problem
-        body["at"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        body["at"] = at.isoformat(timespec="seconds") if at else None
         return json.dumps(body, ensure_ascii=False)
 
-    def _text_line(self, task: TrackedTask) -> str:
-        stamp = time.strftime("%H:%M:%S")
+    def _text_line(self, task: TrackedTask, at: datetime | None) -> str:
+        stamp = at.strftime("%H:%M:%S") if at else "--:--:--"
         what = task.state.label if task.state else "Waiting for the first check"
         snapshot = task.snapshot
         if snapshot and snapshot.progress is not None and not snapshot.state.is_terminal:

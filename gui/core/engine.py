@@ -8,7 +8,7 @@ import contextlib
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Collection, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -50,12 +50,22 @@ class AccountConfig:
 
 
 class _Account:
-    def __init__(self, name: str, policy: PollPolicy) -> None:
+    def __init__(self, name: str, policies: Collection[PollPolicy]) -> None:
         self.name = name
-        self.budget = RateBudget(policy.requests_per_minute, policy.requests_per_second)
+        # Both MountSea APIs share one account: its budget follows the stricter policy.
+        self.budget = RateBudget(
+            _strictest(p.requests_per_minute for p in policies),
+            _strictest(p.requests_per_second for p in policies),
+        )
         self.auth_problem: str | None = None
         self.key_changed = asyncio.Event()
+        # Bumped by key_changed: a 401 for a request sent with an older key is stale news.
+        self.key_generation = 0
         self.rate_limited = False
+
+
+def _strictest(limits: Iterable[float | None]) -> float | None:
+    return min((limit for limit in limits if limit), default=None)
 
 
 class Engine:
@@ -76,6 +86,9 @@ class Engine:
         self._rng = rng or random.Random()
         self._tasks: dict[TaskKey, TrackedTask] = {}
         self._runners: dict[TaskKey, asyncio.Task[None]] = {}
+        # Every runner not yet finished, including ones cancelled by pause/remove that are
+        # still unwinding: close() awaits them all before the client is closed.
+        self._live_runners: set[asyncio.Task[None]] = set()
         self._wake: dict[TaskKey, asyncio.Event] = {}
         self._accounts: dict[str, _Account] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
@@ -157,10 +170,11 @@ class Engine:
 
     def poll_now(self, key: TaskKey) -> None:
         task = self._tasks.get(key)
-        if task is None:
+        if task is None or task.watch is Watch.DONE:
             return
         if task.watch is not Watch.ACTIVE:
-            self.resume(key)
+            self.resume(key)  # polls at once
+            return  # (writing back the copy read above would undo the resume)
         self._update(task.with_changes(next_poll_at=time.time()))
         if key in self._wake:
             self._wake[key].set()
@@ -202,13 +216,14 @@ class Engine:
         if state.auth_problem is not None:
             state.auth_problem = None
             self._tell(AccountProblem(account, None))
+        state.key_generation += 1
         state.key_changed.set()
         state.key_changed = asyncio.Event()
 
     async def close(self) -> None:
         """Cancel and await every poll. The caller closes the HTTP client afterwards."""
         self._closed = True
-        runners = list(self._runners.values())
+        runners = list(self._live_runners)
         for runner in runners:
             runner.cancel()
         await asyncio.gather(*runners, return_exceptions=True)
@@ -222,9 +237,11 @@ class Engine:
         self._wake[key] = asyncio.Event()
         runner = asyncio.get_running_loop().create_task(self._run(key), name=f"poll {key}")
         self._runners[key] = runner
+        self._live_runners.add(runner)
         runner.add_done_callback(lambda done: self._forget_runner(key, done))
 
     def _forget_runner(self, key: TaskKey, runner: asyncio.Task[None]) -> None:
+        self._live_runners.discard(runner)
         if self._runners.get(key) is runner:
             del self._runners[key]
         if not runner.cancelled() and runner.exception() is not None:
@@ -258,18 +275,40 @@ class Engine:
                     )
                 )
                 return
+            # Never ask about one task faster than the provider allows (sunor: 1/s), not even
+            # for "poll now" or a jittered interval that came out below the floor.
+            if task.last_polled_at is not None:
+                floor = task.last_polled_at + policy.min_task_interval - time.time()
+                if floor > 0:
+                    await asyncio.sleep(floor)
             api_key = await self._usable_key(provider, account)
-            await account.budget.acquire()
+            generation = account.key_generation
+            sent = await account.budget.acquire()
+            if account.auth_problem is not None or generation != account.key_generation:
+                continue  # the key was refused or replaced while we waited for the budget
             task = self._tasks[key]
             config = self._account_config(provider.account)
             base_url = (config.base_url or provider.default_base_url).rstrip("/")
-            now = time.time()
             try:
                 result = await check_status(self._client, provider, base_url, key[1], api_key)
-            except AuthError as error:
-                self._account_refused(account, provider, error)
+            except (ProviderError, InvalidTaskIdError) as error:
+                failure: ProviderError | InvalidTaskIdError | None = error
+            else:
+                failure = None
+            finally:
+                sent.answered()
+            # Taken when the answer arrived, so last_polled_at + min_task_interval is a floor
+            # on the provider's clock too, however long the request took.
+            now = time.time()
+            if isinstance(failure, ProviderError):
+                # sunor sends X-RateLimit-* on errors too; they count just the same.
+                self._obey_rate_headers(account, failure.rate_limit)
+            if isinstance(failure, AuthError):
+                if generation == account.key_generation:
+                    self._account_refused(account, provider, failure)
+                self._update(task.with_changes(last_polled_at=now))
                 continue
-            except NotFoundError as error:
+            if isinstance(failure, NotFoundError):
                 not_found += 1
                 if not_found >= NOT_FOUND_RETRIES:
                     self._update(
@@ -277,34 +316,36 @@ class Engine:
                             watch=Watch.NOT_FOUND,
                             next_poll_at=None,
                             last_polled_at=now,
-                            problem=f"{error.message} Check the ID and the provider.",
+                            problem=f"{failure.message} Check the ID and the provider.",
                         )
                     )
                     return
-                self._schedule(task, now, interval_after(policy, 1), error.message, polled=True)
+                self._schedule(task, now, interval_after(policy, 1), failure.message, polled=True)
                 continue
-            except RateLimitedError as error:
-                wait = error.retry_after or RATE_LIMIT_DEFAULT_WAIT
+            if isinstance(failure, RateLimitedError):
+                wait = failure.retry_after or RATE_LIMIT_DEFAULT_WAIT
                 account.budget.block_for(wait)
                 self._note_rate_limit(account, provider, wait)
                 self._schedule(
                     task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True
                 )
                 continue
-            except BadPayloadError as error:
+            if isinstance(failure, BadPayloadError):
                 # Keep polling and keep the last good snapshot: the next answer may be fine.
                 self._schedule(
                     task,
                     now,
                     interval_after(policy, task.poll_count + 1),
-                    error.message,
+                    failure.message,
                     polled=True,
                 )
                 continue
-            except (ProviderError, InvalidTaskIdError) as error:
+            if failure is not None:
                 errors_in_a_row += 1
-                wait = retry_delay(errors_in_a_row)
-                message = error.message if isinstance(error, ProviderError) else str(error)
+                # Back off from the provider's own pace (never sooner than it advises), with
+                # jitter so tasks that failed together (a server outage) do not retry together.
+                wait = jittered(retry_delay(errors_in_a_row, policy.initial_interval), self._rng)
+                message = failure.message if isinstance(failure, ProviderError) else str(failure)
                 self._schedule(task, now, wait, f"{message} Retrying in {wait:.0f} s.", polled=True)
                 continue
             errors_in_a_row = 0
@@ -369,7 +410,9 @@ class Engine:
         )
 
     def _set_auth_problem(self, account: _Account, message: str) -> None:
-        if account.auth_problem != message:  # report once, not once per task
+        # Report once per account, not once per task, nor once per provider wording: both
+        # MountSea APIs word their 401 differently but share the account and its key.
+        if account.auth_problem is None:
             account.auth_problem = message
             self._tell(AccountProblem(account.name, message))
 
@@ -390,8 +433,10 @@ class Engine:
                 )
             )
 
-    def _obey_rate_headers(self, account: _Account, info: RateLimitInfo | None) -> None:
-        if info is None or info.remaining is None or info.remaining > 0 or info.reset_at is None:
+    def _obey_rate_headers(self, account: _Account, info: object) -> None:
+        if not isinstance(info, RateLimitInfo):
+            return  # no X-RateLimit-* headers in that answer
+        if info.remaining is None or info.remaining > 0 or info.reset_at is None:
             return
         account.budget.block_for(max(info.reset_at - time.time(), 0.0))
 
@@ -405,8 +450,8 @@ class Engine:
 
     def _account(self, provider: Provider) -> _Account:
         if provider.account not in self._accounts:
-            # Both MountSea APIs share one account; its budget follows the stricter policy.
-            self._accounts[provider.account] = _Account(provider.account, self.policy(provider))
+            sharing = [self.policy(p) for p in PROVIDERS.values() if p.account == provider.account]
+            self._accounts[provider.account] = _Account(provider.account, sharing)
         return self._accounts[provider.account]
 
     # --- state ---------------------------------------------------------------------------

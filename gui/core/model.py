@@ -140,6 +140,12 @@ class TaskSnapshot:
 
     @property
     def title(self) -> str | None:
+        """The song's title; stems and conversions are named for what they are."""
+        for clip in self.clips:
+            if clip.title and clip.kind in (ClipKind.SONG, ClipKind.LYRICS):
+                return clip.title
+        if any(clip.kind is ClipKind.STEM for clip in self.clips):
+            return "Stems: " + ", ".join(c.stem or c.title or "?" for c in self.clips)
         for clip in self.clips:
             if clip.title:
                 return clip.title

@@ -7,7 +7,7 @@ import random
 from gui.providers.base import PollPolicy
 
 JITTER = 0.1  # ±10%: a hundred tasks added at once must not poll in lockstep
-RETRY_BASE = 5.0  # first retry after a network or server error
+RETRY_BASE = 5.0  # first retry after a network or server error (default base)
 RETRY_CAP = 300.0
 NOT_FOUND_RETRIES = 3  # a fresh task may not be visible yet; after this many 404s, stop
 RATE_LIMIT_DEFAULT_WAIT = 30.0  # a 429 without Retry-After
@@ -40,6 +40,8 @@ def jittered(seconds: float, rng: random.Random) -> float:
     return seconds * rng.uniform(1 - JITTER, 1 + JITTER)
 
 
-def retry_delay(failures_in_a_row: int) -> float:
-    """Exponential backoff after errors: 5, 10, 20, ... capped at 5 minutes."""
-    return float(min(RETRY_BASE * 2 ** max(failures_in_a_row - 1, 0), RETRY_CAP))
+def retry_delay(failures_in_a_row: int, base: float = RETRY_BASE) -> float:
+    """Exponential backoff after errors: base, 2×base, 4×base, ... capped at 5 minutes.
+    The engine passes the provider's own first interval as `base`, so a retry never comes
+    sooner than the provider advises polling (crun: 15 s, not 5 s)."""
+    return float(min(base * 2 ** max(failures_in_a_row - 1, 0), RETRY_CAP))

@@ -1,0 +1,120 @@
+"""Starting the window: one QApplication, one qasync loop for Qt and asyncio, one profile."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+import qasync
+from PySide6.QtWidgets import QApplication  # PySide6 before qasync: it binds to what it finds
+
+from gui.core.paths import AppPaths, app_paths
+from gui.core.services import Services, demo_task_ids, open_services
+from gui.credentials import ACCOUNTS, CredentialStore
+from gui.providers import get_provider
+from gui.ui.controller import Controller
+from gui.ui.main_window import MainWindow
+from gui.ui.single_instance import InstanceServer, hand_over, server_name
+from gui.ui.task_table_model import TaskTableModel
+
+log = logging.getLogger(__name__)
+
+FIRST_RUN_TEXT = (
+    "Welcome to Tunewatch. Paste a task ID from MountSea, sunor.cc or crun.ai above and watch it "
+    "live. To check tasks, Tunewatch needs that service's API key: add it in Settings (it is kept "
+    "in your system keyring). No key yet? Open the demo to see everything Tunewatch does."
+)
+DEMO_TEXT = (
+    "Demo mode: these tasks come from a fake provider server running inside Tunewatch — no "
+    "account, no network. They move through real timelines within about a minute. Your own "
+    "tasks and keys are not touched."
+)
+
+
+async def any_key_configured(store: CredentialStore) -> bool:
+    for account in ACCOUNTS:
+        try:
+            if (await store.get_key(account)).key:
+                return True
+        except Exception:  # a locked keyring counts as "maybe": do not force the demo
+            return True
+    return False
+
+
+def build_window(services: Services) -> tuple[MainWindow, Controller]:
+    model = TaskTableModel(services.engine.account_problem)
+    window = MainWindow(model)
+    services.engine.subscribe(model.on_engine_event)
+    controller = Controller(services, window)
+    return window, controller
+
+
+async def run_window(
+    paths: AppPaths,
+    demo: bool,
+    initial: list[tuple[str, str]],
+    store: CredentialStore,
+    base_urls: dict[str, str] | None = None,
+) -> int:
+    services = open_services(paths, store, demo=demo)
+    for account, url in (base_urls or {}).items():
+        services.settings.account(account).base_url = url  # --base-url is remembered
+    window, controller = build_window(services)
+    if demo:
+        window.setWindowTitle("Tunewatch — demo")
+        window.show_banner(DEMO_TEXT)
+    services.engine.start()
+    window.model.set_tasks(services.engine.tasks)
+    if demo:
+        for provider_id, task_id in demo_task_ids():
+            services.engine.add(provider_id, task_id)
+    elif not services.engine.tasks and not await any_key_configured(store):
+        window.detail.set_empty_text(FIRST_RUN_TEXT)
+        window.show_banner("No API key is configured yet.", "Add a key…")
+        window.banner_button.clicked.connect(lambda: controller.open_settings(""))
+    for provider_id, task_id in initial:
+        controller.add_from_text(task_id, provider_id)
+
+    def on_message(message: dict[str, object]) -> None:
+        ids = message.get("ids")
+        provider = message.get("provider")
+        if isinstance(ids, list) and ids:
+            controller.add_from_text("\n".join(str(i) for i in ids), str(provider or "auto"))
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    listener = InstanceServer(server_name(services.paths.data), on_message)
+    window.show()
+    await window.closed.wait()
+    listener.close()
+    await controller.shutdown()
+    await services.close()
+    return 0
+
+
+def main(
+    task_ids: list[str],
+    provider: str | None,
+    base_url: str | None,
+    demo: bool,
+    paths: AppPaths | None = None,
+) -> int:
+    paths = paths or app_paths()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tunewatch")
+    app.setApplicationDisplayName("Tunewatch")
+    app.setDesktopFileName("tunewatch")
+    # Closing the window must not stop the loop under a running coroutine (stack.md).
+    app.setQuitOnLastWindowClosed(False)
+    profile = paths.demo() if demo else paths
+    if hand_over(server_name(profile.data), {"ids": task_ids, "provider": provider or "auto"}):
+        print("tunewatch: handed over to the Tunewatch window that is already open.")
+        return 0
+    store = CredentialStore()
+    initial = [(provider or "auto", task_id) for task_id in task_ids]
+    base_urls = {get_provider(provider).account: base_url} if base_url and provider else {}
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        return runner.run(run_window(paths, demo, initial, store, base_urls))

@@ -1,0 +1,110 @@
+"""One clip in the detail pane: cover, title, facts, lyrics, and what can be done with it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.commands.render import format_duration
+from gui.core.model import Clip, ClipKind
+
+COVER_SIZE = 88
+
+
+def clip_facts(clip: Clip) -> str:
+    """`2:00 · synthwave, dreamy · chirp-fenix (v5.5)` — whatever is known."""
+    kind = {
+        ClipKind.STEM: f"Stem: {clip.stem or clip.title}",
+        ClipKind.LYRICS: "Lyrics",
+        ClipKind.VIDEO: "Video",
+        ClipKind.IMAGE: "Image",
+    }.get(clip.kind)
+    parts = [kind, format_duration(clip.duration), clip.tags, clip.model_label]
+    if clip.audio_format:
+        parts.append(clip.audio_format.upper())
+    if clip.stream_url and not clip.audio_url:
+        parts.append("preview only — the final file is not ready yet")
+    return " · ".join(p for p in parts if p)
+
+
+class ClipCard(QFrame):
+    play_requested = Signal(object)  # Clip
+    export_requested = Signal(object)  # Clip
+
+    def __init__(self, clip: Clip, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clip = clip
+        self.setObjectName("clipCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        outer = QHBoxLayout(self)
+        self.cover = QLabel()
+        self.cover.setFixedSize(COVER_SIZE, COVER_SIZE)
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setStyleSheet(
+            "background: palette(mid); border-radius: 4px; color: palette(light);"
+        )
+        self.cover.setText("♪" if clip.kind is not ClipKind.LYRICS else "¶")
+        self.cover.setVisible(clip.kind is not ClipKind.LYRICS)
+        outer.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+
+        body = QVBoxLayout()
+        title = QLabel(clip.title or clip.id or "Untitled")
+        title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the network: no markup
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold;")
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.addWidget(title)
+        facts = QLabel(clip_facts(clip))
+        facts.setTextFormat(Qt.TextFormat.PlainText)
+        facts.setWordWrap(True)
+        body.addWidget(facts)
+        self.saved_label = QLabel()
+        self.saved_label.setVisible(False)
+        body.addWidget(self.saved_label)
+
+        buttons = QHBoxLayout()
+        self.play_button = QPushButton(
+            "▶ Play preview" if clip.stream_url and not clip.audio_url else "▶ Play"
+        )
+        self.play_button.setEnabled(clip.playable_url is not None)
+        self.play_button.clicked.connect(lambda: self.play_requested.emit(self.clip))
+        self.export_button = QPushButton("Export…")
+        self.export_button.setEnabled(bool(clip.audio_url or clip.lyrics or clip.video_url))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.clip))
+        if clip.kind is not ClipKind.LYRICS:
+            buttons.addWidget(self.play_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        body.addLayout(buttons)
+
+        if clip.lyrics:
+            lyrics = QPlainTextEdit(clip.lyrics)
+            lyrics.setReadOnly(True)  # selectable and copyable, never editable
+            lyrics.setMaximumHeight(220 if clip.kind is ClipKind.LYRICS else 120)
+            lyrics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            body.addWidget(lyrics)
+        outer.addLayout(body, 1)
+
+    def set_cover(self, pixmap: QPixmap) -> None:
+        self.cover.setPixmap(
+            pixmap.scaled(
+                COVER_SIZE,
+                COVER_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def set_saved(self, text: str | None) -> None:
+        self.saved_label.setText(text or "")
+        self.saved_label.setVisible(bool(text))

@@ -1,0 +1,346 @@
+"""Turns what the user asks for in the window into engine calls and I/O, and reports back.
+Views emit intent; this object runs the coroutines (and owns every task it starts)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QPixmap
+
+from gui.core.cover_cache import CoverUnavailableError, fetch_cover
+from gui.core.detect import detect_provider
+from gui.core.errors import InvalidBaseUrlError, ProviderError
+from gui.core.events import AccountProblem, EngineEvent
+from gui.core.paste import parse_pasted
+from gui.core.services import Services
+from gui.core.settings import AUTO_PROVIDER, Settings
+from gui.core.status_check import check_balance
+from gui.core.tracked_task import TrackedTask
+from gui.core.urls import validate_base_url
+from gui.credentials import ACCOUNTS, CredentialError
+from gui.providers import PROVIDERS, get_provider
+from gui.ui.detail_pane import mark_local_provider
+from gui.ui.main_window import MainWindow
+from gui.ui.settings_dialog import SettingsDialog
+from gui.ui.task_actions import TaskAction
+
+log = logging.getLogger(__name__)
+
+
+class Controller(QObject):
+    def __init__(self, services: Services, window: MainWindow) -> None:
+        super().__init__(window)
+        self.services = services
+        self.window = window
+        self.engine = services.engine
+        self._background: set[asyncio.Task[Any]] = set()
+        self._removed: list[TrackedTask] = []
+        self.settings_dialog: SettingsDialog | None = None
+        for provider_id in PROVIDERS:
+            mark_local_provider(provider_id, services.provider_is_local(provider_id))
+
+        self.engine.subscribe(self._on_engine_event)
+        window.input_bar.add_requested.connect(self.add_from_text)
+        window.input_bar.set_provider_choice(services.settings.last_provider)
+        window.action_requested.connect(self.run_action)
+        window.settings_requested.connect(self.open_settings)
+        window.undo_requested.connect(self.undo_remove)
+        window.detail.cover_wanted.connect(self.load_cover)
+        window.restore_layout(services.settings.ui)
+
+    # --- background work -----------------------------------------------------------------
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Start a coroutine and keep a strong reference until it ends (tasks can be GC'd)."""
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background work failed", exc_info=task.exception())
+
+    async def shutdown(self) -> None:
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
+        self.services.settings.ui = self.window.layout_state()
+        self.services.settings.last_provider = self.window.input_bar.provider_choice()
+        try:
+            self.services.save_settings()
+        except OSError as error:
+            log.warning("could not save the settings: %s", error)
+
+    # --- engine events -------------------------------------------------------------------
+
+    def _on_engine_event(self, event: EngineEvent) -> None:
+        if isinstance(event, AccountProblem):
+            fixable = not self.services.is_demo
+            self.window.account_banner.set_problem(event.account, event.message, fixable)
+            self.window.model.refresh_all()
+            self.window.refresh_detail()
+
+    # --- adding tasks --------------------------------------------------------------------
+
+    def add_from_text(self, text: str, provider_choice: str) -> None:
+        self.services.settings.last_provider = provider_choice
+        pasted = parse_pasted(text)
+        if not pasted.ids:
+            reason = pasted.invalid[0] if pasted.invalid else "No task ID found in what was pasted."
+            self.window.input_bar.show_message(reason, "error")
+            return
+        if provider_choice == AUTO_PROVIDER:
+            self.window.input_bar.show_message(
+                f"Looking up {len(pasted.ids)} ID(s) at each account…", "info"
+            )
+            self.spawn(self._add_auto(pasted.ids, pasted.invalid, pasted.repeated))
+            return
+        self._add_known(provider_choice, pasted.ids, pasted.invalid, pasted.repeated)
+
+    def _add_known(
+        self,
+        provider_id: str,
+        ids: list[str],
+        invalid: list[str],
+        repeated: list[str],
+        notes: list[str] | None = None,
+    ) -> None:
+        added: list[TrackedTask] = []
+        already: list[str] = list(repeated)
+        for task_id in ids:
+            task, created = self.engine.add(provider_id, task_id)
+            (added.append(task) if created else already.append(task_id))
+        self._report_added(added, already, invalid, notes or [])
+
+    async def _add_auto(self, ids: list[str], invalid: list[str], repeated: list[str]) -> None:
+        services = self.services
+        added: list[TrackedTask] = []
+        already = list(repeated)
+        notes: list[str] = []
+        unknown: list[str] = []
+        candidates = list(PROVIDERS.values())
+        for task_id in ids:
+            existing = [t for t in self.engine.tasks if t.task_id == task_id]
+            if existing:
+                already.append(task_id)
+                continue
+            found = await detect_provider(
+                services.client,
+                task_id,
+                candidates,
+                services.key_for,
+                lambda p: services.base_url(p.id),
+            )
+            if found.provider is None:
+                if not found.tried:
+                    self.window.input_bar.show_message(
+                        "Auto needs at least one API key: add one in Settings, or choose the provider.",
+                        "error",
+                    )
+                    return
+                unknown.append(task_id)
+                notes.extend(found.problems)
+                continue
+            task, created = self.engine.add(found.provider.id, task_id)
+            if created:
+                added.append(task)
+                notes.append(f"{task_id[:8]}… belongs to {found.provider.name}.")
+        if unknown:
+            invalid = [
+                *invalid,
+                f"No account knows {', '.join(unknown)}; nothing was added for it.",
+            ]
+        self._report_added(added, already, invalid, notes)
+
+    def _report_added(
+        self, added: list[TrackedTask], already: list[str], invalid: list[str], notes: list[str]
+    ) -> None:
+        parts = []
+        if added:
+            parts.append(f"Added {len(added)} task{'s' if len(added) != 1 else ''}.")
+        if already:
+            parts.append(f"Already tracked: {', '.join(dict.fromkeys(already))}.")
+        parts.extend(invalid)
+        parts.extend(notes[:3])
+        kind = "error" if invalid and not added else "warning" if invalid or already else "info"
+        self.window.input_bar.show_message(" ".join(parts), kind)
+        if added:
+            self.window.input_bar.field.clear()
+            self.window.select_task(added[-1].key)
+
+    # --- task actions --------------------------------------------------------------------
+
+    def run_action(self, action: TaskAction | str, tasks: list[TrackedTask]) -> None:
+        if action == "pause_all":
+            self.engine.pause_all()
+        elif action == "resume_all":
+            self.engine.resume_all()
+        elif action is TaskAction.POLL_NOW:
+            for task in tasks:
+                self.engine.poll_now(task.key)
+        elif action is TaskAction.PAUSE:
+            for task in tasks:
+                self.engine.pause(task.key)
+        elif action in (TaskAction.RESUME, TaskAction.RETRY):
+            for task in tasks:
+                self.engine.resume(task.key)
+        elif action is TaskAction.COPY_ID:
+            QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
+            self.window.statusBar().showMessage("Task ID copied.", 3000)
+        elif action is TaskAction.COPY_JSON and tasks and tasks[0].snapshot:
+            raw = tasks[0].snapshot.raw
+            QGuiApplication.clipboard().setText(json.dumps(raw, indent=2, ensure_ascii=False))
+            self.window.statusBar().showMessage("Raw JSON of the last answer copied.", 3000)
+        elif action is TaskAction.REMOVE:
+            self.remove(tasks)
+        self.window.refresh_detail()
+
+    def remove(self, tasks: list[TrackedTask]) -> None:
+        removed = [t for t in (self.engine.remove(task.key) for task in tasks) if t is not None]
+        if removed:
+            self._removed = removed
+            self.window.show_undo(f"Removed {len(removed)} task{'s' if len(removed) != 1 else ''}.")
+
+    def undo_remove(self) -> None:
+        for task in self._removed:
+            self.engine.restore(task)
+        if self._removed:
+            self.window.select_task(self._removed[-1].key)
+        self._removed = []
+        self.window.show_undo(None)
+        self.window.statusBar().showMessage("Restored.", 3000)
+
+    # --- covers --------------------------------------------------------------------------
+
+    def load_cover(self, url: str, allow_local: bool) -> None:
+        self.spawn(self._load_cover(url, allow_local))
+
+    async def _load_cover(self, url: str, allow_local: bool) -> None:
+        try:
+            path = await fetch_cover(
+                self.services.client, self.services.paths.cache / "covers", url, allow_local
+            )
+        except (CoverUnavailableError, OSError) as error:
+            log.info("cover not loaded: %s", error)
+            return
+        pixmap = QPixmap(str(path))
+        if not pixmap.isNull():
+            self.window.detail.set_cover(url, pixmap)
+
+    # --- settings ------------------------------------------------------------------------
+
+    def open_settings(self, account: str = "") -> None:
+        if self.settings_dialog is None:
+            dialog = SettingsDialog(self.services.settings, self.window)
+            dialog.save_requested.connect(self.save_settings)
+            dialog.test_key_requested.connect(self.test_key)
+            dialog.finished.connect(self._settings_closed)
+            self.settings_dialog = dialog
+            self.spawn(self._fill_settings(dialog))
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        if account in ACCOUNTS:
+            self.settings_dialog.forms[account].key.setFocus()
+
+    def _settings_closed(self, _result: int) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+        self.settings_dialog = None
+
+    async def _fill_settings(self, dialog: SettingsDialog) -> None:
+        if self.services.is_demo:
+            dialog.set_keyring_status(
+                "The demo uses built-in keys for its fake server; your keys are not used.", True
+            )
+            for account in ACCOUNTS:
+                dialog.set_key_source(account, "demo key", False)
+            return
+        status = await self.services.store.backend_status()
+        dialog.set_keyring_status(status.describe(), status.usable)
+        for account in ACCOUNTS:
+            try:
+                lookup = await self.services.store.get_key(account)
+            except CredentialError as error:
+                dialog.set_key_source(account, error.message, False)
+                continue
+            if self.settings_dialog is dialog:
+                dialog.set_key_source(account, lookup.describe(), lookup.editable and status.usable)
+
+    def save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
+        dialog = self.settings_dialog
+        for account in ACCOUNTS:
+            url = settings.account(account).base_url
+            if url:
+                try:
+                    settings.account(account).base_url = validate_base_url(url)
+                except InvalidBaseUrlError as error:
+                    if dialog:
+                        dialog.show_error(str(error))
+                    return
+        self.spawn(self._save_settings(settings, keys))
+
+    async def _save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
+        dialog = self.settings_dialog
+        store = self.services.store
+        for account, key in keys.items():
+            try:
+                if key:
+                    await store.set_key(account, key)
+                else:
+                    await store.delete_key(account)
+            except CredentialError as error:
+                if dialog:
+                    dialog.show_error(error.message)
+                return
+        settings.ui = self.services.settings.ui
+        settings.last_provider = self.services.settings.last_provider
+        self.services.settings = settings
+        try:
+            self.services.save_settings()
+        except OSError as error:
+            if dialog:
+                dialog.show_error(f"The settings could not be saved: {error}")
+            return
+        for provider_id in PROVIDERS:
+            mark_local_provider(provider_id, self.services.provider_is_local(provider_id))
+        for account in ACCOUNTS:
+            self.engine.key_changed(account)  # a new key or URL: paused tasks try again
+        if dialog:
+            dialog.accept()
+        self.window.statusBar().showMessage("Settings saved.", 3000)
+
+    def test_key(self, account: str, typed_key: str, base_url: str) -> None:
+        self.spawn(self._test_key(account, typed_key, base_url))
+
+    async def _test_key(self, account: str, typed_key: str, base_url: str) -> None:
+        dialog = self.settings_dialog
+        if dialog is None:
+            return
+        provider = next(p for p in PROVIDERS.values() if p.account == account)
+        dialog.set_test_result(account, "Asking for the balance…", True)
+        key = typed_key or await self.services.key_for(account)
+        if not key:
+            dialog.set_test_result(account, "There is no key to test: paste one first.", False)
+            return
+        try:
+            url = validate_base_url(base_url or self.services.base_url(provider.id))
+            balance = await check_balance(self.services.client, get_provider(provider.id), url, key)
+        except (ProviderError, InvalidBaseUrlError) as error:
+            message = error.describe() if isinstance(error, ProviderError) else str(error)
+            if self.settings_dialog is dialog:
+                dialog.set_test_result(account, f"✖ {message}", False)
+            return
+        detail = f" ({balance.detail})" if balance.detail else ""
+        if self.settings_dialog is dialog:
+            dialog.set_test_result(
+                account,
+                f"✔ The key works. Balance: {balance.amount:g} {balance.unit}{detail}.",
+                True,
+            )

@@ -1,0 +1,219 @@
+"""Everything known about the selected task."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.tracked_task import TrackedTask, Watch
+from gui.providers import get_provider
+from gui.ui.clip_card import ClipCard
+from gui.ui.state_icons import state_icon
+from gui.ui.task_text import STATE_COLOURS, human_seconds, next_check_words, state_words
+
+EMPTY_TEXT = "Select a task to see its details."
+
+
+def _plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # provider text is untrusted: never rich text
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailPane(QScrollArea):
+    play_requested = Signal(object, object)  # TrackedTask, Clip
+    export_requested = Signal(object, object)  # TrackedTask, Clip
+    cover_wanted = Signal(str, bool)  # url, allow_local
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._task: TrackedTask | None = None
+        self._cards: list[ClipCard] = []
+        self._shown_key: tuple[object, ...] | None = None
+        self._account_problem: str | None = None
+        self._empty_text = EMPTY_TEXT
+        self.show_task(None)
+
+    @property
+    def task(self) -> TrackedTask | None:
+        return self._task
+
+    @property
+    def cards(self) -> list[ClipCard]:
+        return list(self._cards)
+
+    def set_empty_text(self, text: str) -> None:
+        self._empty_text = text
+        if self._task is None:
+            self.show_task(None)
+
+    def show_task(self, task: TrackedTask | None, account_problem: str | None = None) -> None:
+        # Rebuild only when something visible changed: a poll that changed nothing must not
+        # reset the scroll position or the lyrics the user is reading.
+        key = None if task is None else (task, account_problem, int(time.time()) // 5)
+        if key is not None and key == self._shown_key and self._task is not None:
+            return
+        self._shown_key = key
+        self._task = task
+        self._account_problem = account_problem
+        self._cards = []
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        if task is None:
+            empty = _plain_label(self._empty_text)
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty.setStyleSheet("color: palette(mid); padding: 24px;")
+            layout.addWidget(empty)
+        else:
+            self._fill(layout, task, account_problem)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(page)
+
+    def set_cover(self, url: str, pixmap: QPixmap) -> None:
+        for card in self._cards:
+            if card.clip.image_url == url:
+                card.set_cover(pixmap)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _fill(self, layout: QVBoxLayout, task: TrackedTask, account_problem: str | None) -> None:
+        provider = get_provider(task.provider)
+        snapshot = task.snapshot
+        title = _plain_label(
+            task.title or f"Task {task.task_id[:13]}…"
+            if len(task.task_id) > 14
+            else task.title or f"Task {task.task_id}"
+        )
+        title.setObjectName("detailTitle")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+
+        state_row = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(state_icon(task.state).pixmap(16, 16))
+        state_row.addWidget(icon)
+        state_text = state_words(task)
+        if snapshot and snapshot.provider_status:
+            state_text += f"  ({provider.name} says “{snapshot.provider_status}”)"
+        state_label = _plain_label(state_text)
+        state_label.setObjectName("detailState")
+        state_label.setStyleSheet(f"color: {STATE_COLOURS[task.state]}; font-weight: bold;")
+        state_row.addWidget(state_label, 1)
+        layout.addLayout(state_row)
+        layout.addWidget(
+            _plain_label(f"{provider.name} · next check: {next_check_words(task, account_problem)}")
+        )
+
+        id_row = QHBoxLayout()
+        id_field = QLineEdit(task.task_id)
+        id_field.setReadOnly(True)
+        id_field.setObjectName("detailTaskId")
+        copy = QPushButton("Copy ID")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(task.task_id))
+        id_row.addWidget(id_field, 1)
+        id_row.addWidget(copy)
+        layout.addLayout(id_row)
+
+        if snapshot and snapshot.progress is not None and not snapshot.state.is_terminal:
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(snapshot.progress * 100))
+            layout.addWidget(bar)
+
+        problem = account_problem or task.problem
+        if task.watch is Watch.PAUSED:
+            problem = "Paused by you. Resume to keep checking."
+        if problem:
+            note = _plain_label(problem)
+            note.setObjectName("detailProblem")
+            note.setStyleSheet(
+                "background: #fff4d6; color: #5c4400; padding: 6px; border-radius: 4px;"
+            )
+            layout.addWidget(note)
+
+        if snapshot and snapshot.error:
+            error = snapshot.error
+            lines = [error.message]
+            if error.code:
+                lines.append(f"Error code: {error.code}")
+            if error.trace_id:
+                lines.append(f"Trace ID: {error.trace_id} (support asks for it)")
+            if snapshot.credits_refunded:
+                lines.append(f"{provider.name} refunds the credits of failed and timed-out tasks.")
+            box = _plain_label("\n".join(lines))
+            box.setObjectName("detailError")
+            box.setStyleSheet(
+                "background: #fde8e6; color: #7a1c12; padding: 6px; border-radius: 4px;"
+            )
+            layout.addWidget(box)
+
+        facts = []
+        if snapshot and snapshot.task_type:
+            facts.append(f"Task type: {snapshot.task_type}")
+        if task.history:
+            start = task.history[0].at
+            facts.append(
+                "History: "
+                + " → ".join(
+                    f"{h.state.label} {time.strftime('%H:%M:%S', time.localtime(h.at))}"
+                    + (f" (+{human_seconds(h.at - start)})" if h.at > start else "")
+                    for h in task.history
+                )
+            )
+        facts.append("Added: " + time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(task.added_at)))
+        if provider.link_lifetime_note and snapshot and snapshot.clips:
+            facts.append(provider.link_lifetime_note)
+        layout.addWidget(_plain_label("\n".join(facts)))
+
+        if snapshot and snapshot.clips:
+            heading = QLabel(
+                f"{len(snapshot.clips)} result{'s' if len(snapshot.clips) != 1 else ''}"
+            )
+            heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
+            layout.addWidget(heading)
+            allow_local = provider_base_is_local(task)
+            for clip in snapshot.clips:
+                card = ClipCard(clip)
+                card.play_requested.connect(lambda c, t=task: self.play_requested.emit(t, c))
+                card.export_requested.connect(lambda c, t=task: self.export_requested.emit(t, c))
+                layout.addWidget(card)
+                self._cards.append(card)
+                if clip.image_url:
+                    self.cover_wanted.emit(clip.image_url, allow_local)
+        elif task.is_finished and snapshot and not snapshot.state.is_failure:
+            layout.addWidget(_plain_label("The provider returned no files for this task."))
+
+
+_local_bases: set[str] = set()
+
+
+def provider_base_is_local(task: TrackedTask) -> bool:
+    return task.provider in _local_bases
+
+
+def mark_local_provider(provider_id: str, local: bool) -> None:
+    """Media from loopback/private addresses is only fetched for providers on this machine."""
+    if local:
+        _local_bases.add(provider_id)
+    else:
+        _local_bases.discard(provider_id)

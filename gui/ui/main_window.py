@@ -1,0 +1,378 @@
+"""The main window: paste box, filterable task table, detail pane, status bar. It shows what the
+engine knows and emits what the user wants; the controller does the work."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.tracked_task import TrackedTask
+from gui.providers import PROVIDERS, get_provider
+from gui.ui.detail_pane import DetailPane
+from gui.ui.input_bar import InputBar
+from gui.ui.progress_delegate import ProgressDelegate
+from gui.ui.status_line import AccountProblemBanner, count_words
+from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
+from gui.ui.task_filter import StateGroup, TaskFilterProxy, in_group
+from gui.ui.task_table_model import TASK_ROLE, Column, TaskTableModel
+
+
+class MainWindow(QMainWindow):
+    action_requested = Signal(object, list)  # TaskAction, list[TrackedTask]
+    settings_requested = Signal(str)  # account to focus ("" for none)
+    demo_requested = Signal()
+    undo_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, model: TaskTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Tunewatch")
+        self.resize(1280, 760)
+        self.setAcceptDrops(True)
+        self.model = model
+        self.closed = asyncio.Event()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(
+            "background: #e8f1fb; color: #123f6b; padding: 8px; border-radius: 4px;"
+        )
+        self.banner.setVisible(False)
+        self.banner_button = QPushButton()
+        self.banner_button.setVisible(False)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.banner_button)
+        layout.addLayout(banner_row)
+
+        self.input_bar = InputBar()
+        layout.addWidget(self.input_bar)
+        layout.addLayout(self._build_filter_row())
+
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.table = QTableView()
+        self.table.setObjectName("taskTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.ADDED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.doubleClicked.connect(self._double_clicked)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.PROVIDER, 125),
+            (Column.STATE, 150),
+            (Column.PROGRESS, 80),
+            (Column.ELAPSED, 75),
+            (Column.NEXT_CHECK, 120),
+            (Column.CLIPS, 45),
+            (Column.ADDED, 100),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = DetailPane()
+        self.detail.setObjectName("detailPane")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([880, 400])
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.account_banner = AccountProblemBanner()
+        self.account_banner.fix_requested.connect(self.settings_requested.emit)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_requested.emit)
+        self.statusBar().addWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.account_banner)
+        self.statusBar().addPermanentWidget(self.undo_button)
+
+        self._build_menus()
+        model.counts_changed.connect(self._update_counts)
+        model.dataChanged.connect(self._refresh_detail_if_shown)
+        self._update_counts()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.filter_field = QLineEdit()
+        self.filter_field.setObjectName("filterField")
+        self.filter_field.setPlaceholderText("Filter by ID, title or tags")
+        self.filter_field.setClearButtonEnabled(True)
+        self.filter_field.textChanged.connect(lambda text: self.proxy.set_text(text))
+        row.addWidget(self.filter_field, 1)
+        self.group_buttons: dict[StateGroup, QToolButton] = {}
+        self.group_button_group = QButtonGroup(self)
+        self.group_button_group.setExclusive(True)
+        for group in StateGroup:
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setText(group.value)
+            button.setChecked(group is StateGroup.ALL)
+            button.clicked.connect(lambda _checked=False, g=group: self.proxy.set_group(g))
+            self.group_button_group.addButton(button)
+            self.group_buttons[group] = button
+            row.addWidget(button)
+        self.provider_filter = QComboBox()
+        self.provider_filter.setObjectName("providerFilter")
+        self.provider_filter.addItem("All providers", "")
+        for provider in PROVIDERS.values():
+            self.provider_filter.addItem(provider.name, provider.id)
+        self.provider_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_provider(self.provider_filter.currentData() or None)
+        )
+        row.addWidget(self.provider_filter)
+        return row
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        paste = QAction("Add IDs from clipboard", self)
+        paste.triggered.connect(self.add_from_clipboard)
+        file_menu.addAction(paste)
+        settings = QAction("Settings…", self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(lambda: self.settings_requested.emit(""))
+        file_menu.addAction(settings)
+        demo = QAction("Open the demo", self)
+        demo.triggered.connect(self.demo_requested.emit)
+        file_menu.addAction(demo)
+        file_menu.addSeparator()
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        task_menu = self.menuBar().addMenu("&Tasks")
+        self.task_actions: dict[TaskAction, QAction] = {}
+        for action in TaskAction:
+            qaction = QAction(action.value, self)
+            if action in SHORTCUTS:
+                qaction.setShortcut(QKeySequence(SHORTCUTS[action]))
+                qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.triggered.connect(lambda _checked=False, a=action: self._request(a))
+            task_menu.addAction(qaction)
+            self.task_actions[action] = qaction
+        task_menu.addSeparator()
+        pause_all = QAction("Pause all", self)
+        pause_all.triggered.connect(lambda: self.action_requested.emit("pause_all", []))
+        resume_all = QAction("Resume all", self)
+        resume_all.triggered.connect(lambda: self.action_requested.emit("resume_all", []))
+        task_menu.addAction(pause_all)
+        task_menu.addAction(resume_all)
+
+        # Ctrl+V anywhere adds IDs; inside a text field the field's own paste wins.
+        paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
+        paste_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        paste_shortcut.activated.connect(self.add_from_clipboard)
+
+    # --- reading the selection ------------------------------------------------------------
+
+    def selected_tasks(self) -> list[TrackedTask]:
+        rows = self.table.selectionModel().selectedRows()
+        tasks = [index.data(TASK_ROLE) for index in rows]
+        return [task for task in tasks if isinstance(task, TrackedTask)]
+
+    def select_task(self, key: tuple[str, str]) -> None:
+        row = self.model.row_of(key)
+        if row is None:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if proxy_index.isValid():
+            self.table.selectRow(proxy_index.row())
+            self.table.scrollTo(proxy_index)
+
+    # --- reacting ------------------------------------------------------------------------
+
+    def add_from_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.input_bar.show_message(
+                "The clipboard holds no text to read task IDs from.", "warning"
+            )
+            return
+        self.input_bar.add_requested.emit(text, self.input_bar.provider_choice())
+
+    def _request(self, action: TaskAction) -> None:
+        tasks = self.selected_tasks()
+        if tasks:
+            self.action_requested.emit(action, tasks)
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = self.build_context_menu(self.selected_tasks())
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def build_context_menu(self, tasks: list[TrackedTask]) -> QMenu | None:
+        entries = actions_for(tasks)
+        if not entries:
+            return None
+        menu = QMenu(self)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            qaction = menu.addAction(entry.action.value)
+            qaction.setEnabled(entry.enabled)
+            if entry.action in SHORTCUTS:
+                qaction.setShortcut(QKeySequence(SHORTCUTS[entry.action]))
+            qaction.triggered.connect(
+                lambda _c=False, a=entry.action, t=tasks: self.action_requested.emit(a, t)
+            )
+        return menu
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        task = index.data(TASK_ROLE)
+        if isinstance(task, TrackedTask) and task.snapshot and task.snapshot.clips:
+            first = next((c for c in task.snapshot.clips if c.playable_url), None)
+            if first is not None:
+                self.detail.play_requested.emit(task, first)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        tasks = self.selected_tasks()
+        task = tasks[0] if len(tasks) == 1 else None
+        problem = None
+        if task is not None:
+            problem = self.account_banner.problems.get(get_provider(task.provider).account)
+        self.detail.show_task(task, problem)
+        enabled = {
+            entry.action for entry in actions_for(tasks) if entry is not None and entry.enabled
+        }
+        for action, qaction in self.task_actions.items():
+            qaction.setEnabled(action in enabled)
+
+    def _refresh_detail_if_shown(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        shown = self.detail.task
+        if shown is None:
+            return
+        row = self.model.row_of(shown.key)
+        if row is not None and top.row() <= row <= bottom.row():
+            self.refresh_detail()
+
+    def _update_counts(self) -> None:
+        tasks = self.model.tasks
+        self.counts_label.setText(count_words(tasks) if tasks else "No tasks yet")
+        for group, button in self.group_buttons.items():
+            count = sum(1 for task in tasks if in_group(task, group))
+            button.setText(f"{group.value} ({count})")
+
+    def show_banner(self, text: str | None, button_text: str | None = None) -> None:
+        self.banner.setText(text or "")
+        self.banner.setVisible(bool(text))
+        self.banner_button.setText(button_text or "")
+        self.banner_button.setVisible(bool(text and button_text))
+
+    def show_undo(self, text: str | None) -> None:
+        if text:
+            self.statusBar().showMessage(text, 15_000)
+        self.undo_button.setVisible(bool(text))
+
+    # --- layout persistence --------------------------------------------------------------
+
+    def layout_state(self) -> dict[str, str]:
+        header = self.table.horizontalHeader()
+        return {
+            "geometry": bytes(self.saveGeometry().toBase64().data()).decode(),
+            "splitter": bytes(self.splitter.saveState().toBase64().data()).decode(),
+            "header": bytes(header.saveState().toBase64().data()).decode(),
+            "sort_column": str(header.sortIndicatorSection()),
+            "sort_order": str(header.sortIndicatorOrder().value),
+            "filter_text": self.filter_field.text(),
+            "filter_group": self.proxy.group.value,
+            "filter_provider": self.proxy.provider or "",
+        }
+
+    def restore_layout(self, state: dict[str, str]) -> None:
+        def blob(name: str) -> QByteArray:
+            return QByteArray.fromBase64(state.get(name, "").encode())
+
+        if state.get("geometry"):
+            self.restoreGeometry(blob("geometry"))
+        if state.get("splitter"):
+            self.splitter.restoreState(blob("splitter"))
+        if state.get("header"):
+            self.table.horizontalHeader().restoreState(blob("header"))
+        try:
+            column = int(state.get("sort_column", Column.ADDED))
+            order = Qt.SortOrder(int(state.get("sort_order", Qt.SortOrder.DescendingOrder.value)))
+            self.table.sortByColumn(column, order)
+        except ValueError:
+            pass
+        self.filter_field.setText(state.get("filter_text", ""))
+        try:
+            group = StateGroup(state.get("filter_group", StateGroup.ALL.value))
+        except ValueError:
+            group = StateGroup.ALL
+        self.group_buttons[group].setChecked(True)
+        self.proxy.set_group(group)
+        index = self.provider_filter.findData(state.get("filter_provider", ""))
+        self.provider_filter.setCurrentIndex(max(index, 0))
+
+    # --- Qt events -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        text = event.mimeData().text()
+        if text.strip():
+            event.acceptProposedAction()
+            self.input_bar.add_requested.emit(text, self.input_bar.provider_choice())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Quitting goes through the main coroutine (stack.md: never app.quit() under qasync).
+        self.closing.emit()
+        self.closed.set()
+        event.accept()

@@ -1,0 +1,54 @@
+"""The status bar: task counts, and account problems shown once with a button to fix them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from gui.core.tracked_task import TrackedTask
+from gui.ui.task_filter import StateGroup, in_group
+
+
+def count_words(tasks: list[TrackedTask]) -> str:
+    active = sum(1 for t in tasks if in_group(t, StateGroup.ACTIVE))
+    finished = sum(1 for t in tasks if in_group(t, StateGroup.FINISHED))
+    failed = sum(1 for t in tasks if in_group(t, StateGroup.FAILED))
+    return f"{active} active · {finished} finished · {failed} failed"
+
+
+class AccountProblemBanner(QWidget):
+    fix_requested = Signal(str)  # account
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problems: dict[str, str] = {}
+        self._account = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setObjectName("accountProblem")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setStyleSheet("color: #a61b0f;")
+        self.button = QPushButton("Fix…")
+        self.button.clicked.connect(lambda: self.fix_requested.emit(self._account))
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.setVisible(False)
+
+    @property
+    def problems(self) -> dict[str, str]:
+        return dict(self._problems)
+
+    def set_problem(self, account: str, message: str | None, fixable: bool = True) -> None:
+        if message:
+            self._problems[account] = message
+        else:
+            self._problems.pop(account, None)
+        if not self._problems:
+            self.setVisible(False)
+            return
+        self._account, text = next(reversed(self._problems.items()))
+        more = len(self._problems) - 1
+        self.label.setText(text + (f" (+{more} more)" if more else ""))
+        self.button.setVisible(fixable)
+        self.setVisible(True)

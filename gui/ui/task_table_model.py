@@ -1,0 +1,263 @@
+"""The task table: one row per tracked task. Live updates are coalesced and reach only the rows
+that changed (dataChanged), so selection and scroll position never jump."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon
+
+from gui.core.events import EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
+from gui.core.tracked_task import TaskKey, TrackedTask
+from gui.providers import get_provider
+from gui.ui.state_icons import state_icon
+from gui.ui.task_text import (
+    STATE_COLOURS,
+    elapsed_seconds,
+    human_seconds,
+    next_check_words,
+    state_words,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TITLE = 0
+    PROVIDER = 1
+    STATE = 2
+    PROGRESS = 3
+    ELAPSED = 4
+    NEXT_CHECK = 5
+    CLIPS = 6
+    ADDED = 7
+
+
+HEADERS = {
+    Column.TITLE: "Title",
+    Column.PROVIDER: "Provider",
+    Column.STATE: "State",
+    Column.PROGRESS: "Progress",
+    Column.ELAPSED: "Elapsed",
+    Column.NEXT_CHECK: "Next check",
+    Column.CLIPS: "Clips",
+    Column.ADDED: "Added",
+}
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native values for sorting
+TASK_ROLE = Qt.ItemDataRole.UserRole + 2  # the TrackedTask itself
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # 0..1 or None, for the progress delegate
+
+FLUSH_MS = 250  # coalesce a burst of poll results into one repaint per row
+TICK_MS = 1000  # "elapsed" and "next check" count down once a second
+
+
+class TaskTableModel(QAbstractTableModel):
+    counts_changed = Signal()
+
+    def __init__(
+        self,
+        account_problem: Callable[[str], str | None] = lambda _account: None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[TrackedTask] = []
+        self._row_of: dict[TaskKey, int] = {}
+        self._pending: dict[TaskKey, TrackedTask] = {}
+        self._account_problem = account_problem
+        self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
+        self._flush_timer.timeout.connect(self.flush)
+        self._tick_timer = QTimer(self, interval=TICK_MS)
+        self._tick_timer.timeout.connect(self._tick)
+        self._tick_timer.start()
+
+    # --- feeding -------------------------------------------------------------------------
+
+    def set_tasks(self, tasks: Iterable[TrackedTask]) -> None:
+        self.beginResetModel()  # once, at start-up
+        self._rows = list(tasks)
+        self._row_of = {task.key: row for row, task in enumerate(self._rows)}
+        self._pending.clear()
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def on_engine_event(self, event: EngineEvent) -> None:
+        if isinstance(event, TaskAdded):
+            self.add(event.task)
+        elif isinstance(event, TaskUpdated):
+            self._pending[event.task.key] = event.task
+            if not self._flush_timer.isActive():
+                self._flush_timer.start()
+        elif isinstance(event, TaskRemoved):
+            self.remove(event.task.key)
+
+    def add(self, task: TrackedTask) -> None:
+        if task.key in self._row_of:
+            self._pending[task.key] = task
+            self.flush()
+            return
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(task)
+        self._row_of[task.key] = row
+        self.endInsertRows()
+        self.counts_changed.emit()
+
+    def remove(self, key: TaskKey) -> None:
+        self._pending.pop(key, None)
+        row = self._row_of.get(key)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._row_of = {task.key: index for index, task in enumerate(self._rows)}
+        self.endRemoveRows()
+        self.counts_changed.emit()
+
+    def flush(self) -> None:
+        """Apply the queued updates: one dataChanged per changed row."""
+        pending, self._pending = self._pending, {}
+        last_column = len(Column) - 1
+        for key, task in pending.items():
+            row = self._row_of.get(key)
+            if row is None:
+                continue
+            self._rows[row] = task
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+        if pending:
+            self.counts_changed.emit()
+
+    def refresh_all(self) -> None:
+        """Repaint everything (e.g. an account problem appeared); no reset, nothing moves."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+    def _tick(self) -> None:
+        if any(not task.is_finished for task in self._rows):
+            top = self.index(0, Column.ELAPSED)
+            bottom = self.index(len(self._rows) - 1, Column.NEXT_CHECK)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def tasks(self) -> list[TrackedTask]:
+        return list(self._rows)
+
+    def task_at(self, row: int) -> TrackedTask | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, key: TaskKey) -> int | None:
+        return self._row_of.get(key)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        task = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(task, column)
+        if role == SORT_ROLE:
+            return self._sort_value(task, column)
+        if role == TASK_ROLE:
+            return task
+        if role == PROGRESS_ROLE and column is Column.PROGRESS:
+            return _live_progress(task)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
+            return self._icon(task)
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
+            return QColor(STATE_COLOURS[task.state])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.CLIPS,
+            Column.ELAPSED,
+            Column.PROGRESS,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _icon(self, task: TrackedTask) -> QIcon:
+        return state_icon(task.state)
+
+    def _display(self, task: TrackedTask, column: Column) -> str:
+        if column is Column.TITLE:
+            return task.title or task.task_id
+        if column is Column.PROVIDER:
+            return get_provider(task.provider).name
+        if column is Column.STATE:
+            return state_words(task)
+        if column is Column.PROGRESS:
+            progress = _live_progress(task)
+            return f"{progress:.0%}" if progress is not None else ""
+        if column is Column.ELAPSED:
+            return human_seconds(elapsed_seconds(task))
+        if column is Column.NEXT_CHECK:
+            account = get_provider(task.provider).account
+            return next_check_words(task, self._account_problem(account))
+        if column is Column.CLIPS:
+            return str(len(task.snapshot.clips)) if task.snapshot and task.snapshot.clips else ""
+        return time.strftime("%b %d %H:%M", time.localtime(task.added_at))
+
+    def _sort_value(self, task: TrackedTask, column: Column) -> Any:
+        if column is Column.TITLE:
+            return (task.title or task.task_id).casefold()
+        if column is Column.STATE:
+            return state_words(task)
+        if column is Column.PROGRESS:
+            return (
+                task.snapshot.progress
+                if task.snapshot and task.snapshot.progress is not None
+                else -1.0
+            )
+        if column is Column.ELAPSED:
+            return elapsed_seconds(task)
+        if column is Column.NEXT_CHECK:
+            return task.next_poll_at if task.next_poll_at is not None else float("inf")
+        if column is Column.CLIPS:
+            return len(task.snapshot.clips) if task.snapshot else 0
+        if column is Column.ADDED:
+            return task.added_at
+        return self._display(task, column)
+
+    def _tooltip(self, task: TrackedTask) -> str:
+        lines = [f"{get_provider(task.provider).name} · {task.task_id}", state_words(task)]
+        if task.snapshot and task.snapshot.error:
+            lines.append(task.snapshot.error.message)
+        if task.problem:
+            lines.append(task.problem)
+        return "\n".join(lines)
+
+
+def _live_progress(task: TrackedTask) -> float | None:
+    """The provider's percentage while the task runs; a finished task needs no bar."""
+    if task.snapshot is None or task.snapshot.state.is_terminal:
+        return None
+    return task.snapshot.progress
