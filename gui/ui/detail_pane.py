@@ -120,9 +120,10 @@ class DetailPane(QScrollArea):
         state_label.setStyleSheet(f"color: {STATE_COLOURS[task.state]}; font-weight: bold;")
         state_row.addWidget(state_label, 1)
         layout.addLayout(state_row)
-        layout.addWidget(
-            _plain_label(f"{provider.name} · next check: {next_check_words(task, account_problem)}")
-        )
+        where = provider.name
+        if not task.is_finished:
+            where += f" · next check: {next_check_words(task, account_problem)}"
+        layout.addWidget(_plain_label(where))
 
         id_row = QHBoxLayout()
         id_field = QLineEdit(task.task_id)
@@ -172,13 +173,11 @@ class DetailPane(QScrollArea):
             facts.append(f"Task type: {snapshot.task_type}")
         if task.history:
             start = task.history[0].at
-            facts.append(
-                "History: "
-                + " → ".join(
-                    f"{h.state.label} {time.strftime('%H:%M:%S', time.localtime(h.at))}"
-                    + (f" (+{human_seconds(h.at - start)})" if h.at > start else "")
-                    for h in task.history
-                )
+            facts.append("History:")
+            facts.extend(
+                f"  {time.strftime('%H:%M:%S', time.localtime(h.at))}  {h.state.label}"
+                + (f"  (+{human_seconds(h.at - start)})" if h.at > start else "")
+                for h in task.history
             )
         facts.append("Added: " + time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(task.added_at)))
         if provider.link_lifetime_note and snapshot and snapshot.clips:
