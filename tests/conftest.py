@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +44,37 @@ def _isolated_home(
         if name.startswith("TUNEWATCH_KEY_"):
             monkeypatch.delenv(name)
     return home
+
+
+@pytest.fixture
+def qt_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop that is current *and running* without being started: qtbot's event
+    processing drives its tasks, so sync tests can use qtbot.waitUntil (stack.md). Teardown
+    cancels what is left and closes the loop — never loop.stop(), which quits the QApplication."""
+    import PySide6.QtWidgets  # noqa: F401 - PySide6 before qasync: qasync binds to what it finds
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        deadline = time.monotonic() + 5
+        while any(not t.done() for t in pending) and time.monotonic() < deadline:
+            qapp.processEvents()
+        asyncio.events._set_running_loop(None)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def run_in_loop(
+    qtbot: Any, loop: asyncio.AbstractEventLoop, coroutine: Any, timeout: float = 10
+) -> Any:
+    """Run a coroutine on the qt_loop from a sync test, letting qtbot process events meanwhile."""
+    task = loop.create_task(coroutine)
+    qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
+    return task.result()
