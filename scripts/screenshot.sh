@@ -10,7 +10,7 @@ mkdir -p "$(dirname "$out")"
 home=$(mktemp -d)
 export TUNEWATCH_HOME=$home QT_QPA_PLATFORM=xcb
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  .venv/bin/tunewatch --demo & app=$!
+  .venv/bin/tunewatch ${TUNEWATCH_ARGS:---demo} & app=$!
   sleep 4
   win=$(xdotool search --sync --name "^Tunewatch" | head -n1)
   xdotool windowmove "$win" 0 0

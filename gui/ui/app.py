@@ -71,7 +71,12 @@ async def run_window(
             services.engine.add(provider_id, task_id)
     elif not services.engine.tasks and not await any_key_configured(store):
         window.detail.set_empty_text(FIRST_RUN_TEXT)
-        window.show_banner("No API key is configured yet.", "Add a key…")
+        window.show_banner(
+            "No API key is configured yet: add one to check your own tasks, or look around the "
+            "demo first.",
+            "Add a key…",
+            offer_demo=True,
+        )
         window.banner_button.clicked.connect(lambda: controller.open_settings(""))
     for provider_id, task_id in initial:
         controller.add_from_text(task_id, provider_id)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sys
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QProcess
 from PySide6.QtGui import QGuiApplication, QPixmap
 
 from gui.core.cover_cache import CoverUnavailableError, fetch_cover
@@ -50,6 +51,7 @@ class Controller(QObject):
         window.action_requested.connect(self.run_action)
         window.settings_requested.connect(self.open_settings)
         window.undo_requested.connect(self.undo_remove)
+        window.demo_requested.connect(self.open_demo)
         window.detail.cover_wanted.connect(self.load_cover)
         window.restore_layout(services.settings.ui)
 
@@ -217,6 +219,17 @@ class Controller(QObject):
         self.window.show_undo(None)
         self.window.statusBar().showMessage("Restored.", 3000)
 
+    def open_demo(self) -> None:
+        """The demo runs as its own process with its own profile: nothing mixes with real tasks."""
+        if self.services.is_demo:
+            self.window.statusBar().showMessage("This is the demo.", 3000)
+            return
+        started = QProcess.startDetached(sys.executable, ["-m", "gui", "--demo"])[0]
+        message = (
+            "Opening the demo in its own window…" if started else "The demo could not be started."
+        )
+        self.window.statusBar().showMessage(message, 5000)
+
     # --- covers --------------------------------------------------------------------------
 
     def load_cover(self, url: str, allow_local: bool) -> None:
@@ -271,7 +284,10 @@ class Controller(QObject):
                 dialog.set_key_source(account, error.message, False)
                 continue
             if self.settings_dialog is dialog:
-                dialog.set_key_source(account, lookup.describe(), lookup.editable and status.usable)
+                text = lookup.describe()
+                if lookup.problem:  # the keyring's trouble is explained once, at the top
+                    text = f"Not set. Without a keyring, set {lookup.env_var} in the environment."
+                dialog.set_key_source(account, text, lookup.editable and status.usable)
 
     def save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
         dialog = self.settings_dialog

@@ -71,9 +71,13 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(False)
         self.banner_button = QPushButton()
         self.banner_button.setVisible(False)
+        self.demo_button = QPushButton("Open the demo")
+        self.demo_button.setVisible(False)
+        self.demo_button.clicked.connect(self.demo_requested.emit)
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.banner_button)
+        banner_row.addWidget(self.demo_button)
         layout.addLayout(banner_row)
 
         self.input_bar = InputBar()
@@ -307,11 +311,14 @@ class MainWindow(QMainWindow):
             count = sum(1 for task in tasks if in_group(task, group))
             button.setText(f"{group.value} ({count})")
 
-    def show_banner(self, text: str | None, button_text: str | None = None) -> None:
+    def show_banner(
+        self, text: str | None, button_text: str | None = None, offer_demo: bool = False
+    ) -> None:
         self.banner.setText(text or "")
         self.banner.setVisible(bool(text))
         self.banner_button.setText(button_text or "")
         self.banner_button.setVisible(bool(text and button_text))
+        self.demo_button.setVisible(bool(text and offer_demo))
 
     def show_undo(self, text: str | None) -> None:
         if text:
