@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -69,8 +69,15 @@ class ClipCard(QFrame):
         facts.setWordWrap(True)
         body.addWidget(facts)
         self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setStyleSheet("color: #1a6b30;")
         self.saved_label.setVisible(False)
         body.addWidget(self.saved_label)
+        self.playing_label = QLabel()
+        self.playing_label.setObjectName("playingLabel")
+        self.playing_label.setStyleSheet("color: #6a3d9a; font-weight: bold;")
+        self.playing_label.setVisible(False)
+        body.addWidget(self.playing_label)
 
         buttons = QHBoxLayout()
         self.play_button = QPushButton(
@@ -104,6 +111,16 @@ class ClipCard(QFrame):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
+
+    def set_playing(self, text: str | None) -> None:
+        self.playing_label.setText(text or "")
+        self.playing_label.setVisible(bool(text))
+        self.setStyleSheet("#clipCard { border: 2px solid #6a3d9a; }" if text else "")
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.clip.playable_url:
+            self.play_requested.emit(self.clip)
+        event.accept()
 
     def set_saved(self, text: str | None) -> None:
         self.saved_label.setText(text or "")

@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QProcess
@@ -17,6 +18,7 @@ from gui.core.cover_cache import CoverUnavailableError, fetch_cover
 from gui.core.detect import detect_provider
 from gui.core.errors import InvalidBaseUrlError, ProviderError
 from gui.core.events import AccountProblem, EngineEvent
+from gui.core.model import Clip
 from gui.core.paste import parse_pasted
 from gui.core.services import Services
 from gui.core.settings import AUTO_PROVIDER, Settings
@@ -27,6 +29,8 @@ from gui.credentials import ACCOUNTS, CredentialError
 from gui.providers import PROVIDERS, get_provider
 from gui.ui.detail_pane import mark_local_provider
 from gui.ui.main_window import MainWindow
+from gui.ui.playback import Playback
+from gui.ui.player import PlayItem
 from gui.ui.settings_dialog import SettingsDialog
 from gui.ui.task_actions import TaskAction
 
@@ -53,6 +57,14 @@ class Controller(QObject):
         window.undo_requested.connect(self.undo_remove)
         window.demo_requested.connect(self.open_demo)
         window.detail.cover_wanted.connect(self.load_cover)
+        self.playback = Playback(window.player, self.engine.get, self.local_copy, self)
+        self.engine.subscribe(self.playback.on_engine_event)
+        window.detail.play_requested.connect(self.playback.play)
+        window.player_bar.previous_requested.connect(lambda: self.playback.step(-1))
+        window.player_bar.next_requested.connect(lambda: self.playback.step(1))
+        window.player_bar.compare_requested.connect(self.playback.compare)
+        window.player.item_changed.connect(self._now_playing)
+        window.player.error.connect(self._playback_error)
         window.restore_layout(services.settings.ui)
 
     # --- background work -----------------------------------------------------------------
@@ -218,6 +230,19 @@ class Controller(QObject):
         self._removed = []
         self.window.show_undo(None)
         self.window.statusBar().showMessage("Restored.", 3000)
+
+    # --- playback ------------------------------------------------------------------------
+
+    def local_copy(self, task: TrackedTask, clip: Clip) -> Path | None:
+        return None  # the archive answers here once a task's tracks are kept locally
+
+    def _now_playing(self, item: PlayItem | None) -> None:
+        self.window.player_bar.set_compare_available(self.playback.can_compare())
+        self.window.detail.set_playing(item)
+
+    def _playback_error(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10_000)
+        self.window.player_bar.now_playing.setText(message)
 
     def open_demo(self) -> None:
         """The demo runs as its own process with its own profile: nothing mixes with real tasks."""

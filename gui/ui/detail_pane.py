@@ -49,6 +49,7 @@ class DetailPane(QScrollArea):
         self._shown_key: tuple[object, ...] | None = None
         self._account_problem: str | None = None
         self._empty_text = EMPTY_TEXT
+        self._playing: object = None
         self.show_task(None)
 
     @property
@@ -84,10 +85,17 @@ class DetailPane(QScrollArea):
             layout.addWidget(empty)
         else:
             self._fill(layout, task, account_problem)
+        self.set_playing(self._playing)
         old = self.takeWidget()
         if old is not None:
             old.deleteLater()
         self.setWidget(page)
+
+    def set_playing(self, item: object) -> None:
+        """Mark the card that is playing (and whether it is the preview or the final file)."""
+        self._playing = item
+        for index, card in enumerate(self._cards):
+            card.set_playing(_playing_words(item, self._task, index))
 
     def set_cover(self, url: str, pixmap: QPixmap) -> None:
         for card in self._cards:
@@ -216,3 +224,14 @@ def mark_local_provider(provider_id: str, local: bool) -> None:
         _local_bases.add(provider_id)
     else:
         _local_bases.discard(provider_id)
+
+
+def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | None:
+    provider = getattr(item, "provider", None)
+    if task is None or provider != task.provider or getattr(item, "task_id", None) != task.task_id:
+        return None
+    if getattr(item, "clip_index", None) != index:
+        return None
+    if getattr(item, "is_preview", False):
+        return "▶ Playing the preview"
+    return "▶ Playing (saved copy)" if getattr(item, "is_local", False) else "▶ Playing"

@@ -37,6 +37,8 @@ from gui.core.tracked_task import TrackedTask
 from gui.providers import PROVIDERS, get_provider
 from gui.ui.detail_pane import DetailPane
 from gui.ui.input_bar import InputBar
+from gui.ui.player import Player
+from gui.ui.player_bar import PlayerBar
 from gui.ui.progress_delegate import ProgressDelegate
 from gui.ui.status_line import AccountProblemBanner, count_words
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
@@ -51,7 +53,9 @@ class MainWindow(QMainWindow):
     undo_requested = Signal()
     closing = Signal()
 
-    def __init__(self, model: TaskTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: TaskTableModel, player: Player | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Tunewatch")
         self.resize(1280, 760)
@@ -126,6 +130,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([880, 400])
         layout.addWidget(self.splitter, 1)
+        self.player = player or Player(self)
+        self.player_bar = PlayerBar(self.player)
+        self.player_bar.setObjectName("playerBar")
+        layout.addWidget(self.player_bar)
         self.setCentralWidget(central)
 
         self.counts_label = QLabel()
@@ -217,6 +225,10 @@ class MainWindow(QMainWindow):
         paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         paste_shortcut.activated.connect(self.add_from_clipboard)
+        # Space toggles playback; text fields keep their own Space (they claim it first).
+        play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        play_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        play_shortcut.activated.connect(self.player.toggle)
 
     # --- reading the selection ------------------------------------------------------------
 

@@ -1,0 +1,175 @@
+"""The app's one player: QMediaPlayer + QAudioOutput behind typed signals (Picard's pattern).
+Starting a clip stops the previous one. Without QtMultimedia the app still runs: the player
+reports that playback is unavailable instead of failing."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+log = logging.getLogger(__name__)
+
+try:  # QtMultimedia lives in PySide6-Addons and needs libpulse; degrade when it is missing
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+except ImportError as error:  # pragma: no cover - exercised only on a broken install
+    QMediaPlayer = None  # type: ignore[assignment, misc]
+    QAudioOutput = None  # type: ignore[assignment, misc]
+    _UNAVAILABLE = f"Playback is unavailable: QtMultimedia could not be loaded ({error})."
+else:
+    _UNAVAILABLE = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlayItem:
+    provider: str
+    task_id: str
+    clip_index: int
+    clip_id: str | None
+    title: str
+    source: str  # a URL, or a local file path
+    is_preview: bool = False
+    is_local: bool = False
+
+    @property
+    def task_key(self) -> tuple[str, str]:
+        return (self.provider, self.task_id)
+
+
+class Player(QObject):
+    item_changed = Signal(object)  # PlayItem | None
+    playing_changed = Signal(bool)
+    position_changed = Signal(int)  # ms
+    duration_changed = Signal(int)  # ms
+    error = Signal(str)  # a sentence for the user
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._item: PlayItem | None = None
+        self._pending_position = 0
+        self._player = None
+        self._output = None
+        if QMediaPlayer is not None and QAudioOutput is not None:
+            self._player = QMediaPlayer(self)
+            self._output = QAudioOutput(self)
+            self._player.setAudioOutput(self._output)
+            self._output.setVolume(0.8)
+            self._player.positionChanged.connect(lambda ms: self.position_changed.emit(int(ms)))
+            self._player.durationChanged.connect(lambda ms: self.duration_changed.emit(int(ms)))
+            self._player.playbackStateChanged.connect(self._state_changed)
+            self._player.errorOccurred.connect(self._failed)
+            self._player.mediaStatusChanged.connect(self._status_changed)
+
+    @property
+    def available(self) -> bool:
+        return self._player is not None
+
+    @property
+    def unavailable_reason(self) -> str:
+        return _UNAVAILABLE
+
+    @property
+    def item(self) -> PlayItem | None:
+        return self._item
+
+    @property
+    def is_playing(self) -> bool:
+        return self._player is not None and (
+            self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        )
+
+    @property
+    def position(self) -> int:
+        return int(self._player.position()) if self._player is not None else 0
+
+    @property
+    def duration(self) -> int:
+        return int(self._player.duration()) if self._player is not None else 0
+
+    def play(self, item: PlayItem, start_ms: int = 0) -> None:
+        if self._player is None:
+            self.error.emit(_UNAVAILABLE)
+            return
+        self._player.stop()  # one player for the whole app: the previous clip stops
+        self._item = item
+        self._pending_position = start_ms
+        self._player.setSource(_as_url(item.source))
+        self._player.play()
+        self.item_changed.emit(item)
+
+    def swap_source(self, item: PlayItem) -> None:
+        """The final file replaced the preview: continue from the same place."""
+        if self._player is None or self._item is None:
+            return
+        position = self._player.position()
+        was_playing = self.is_playing
+        self._item = item
+        self._pending_position = position
+        self._player.setSource(_as_url(item.source))
+        if was_playing:
+            self._player.play()
+        self.item_changed.emit(item)
+
+    def toggle(self) -> None:
+        if self._player is None or self._item is None:
+            return
+        if self.is_playing:
+            self._player.pause()
+        else:
+            self._player.play()
+
+    def stop(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+        self._item = None
+        self.item_changed.emit(None)
+
+    def seek(self, ms: int) -> None:
+        if self._player is not None:
+            self._player.setPosition(max(ms, 0))
+
+    def set_volume(self, fraction: float) -> None:
+        if self._output is not None:
+            self._output.setVolume(min(max(fraction, 0.0), 1.0))
+
+    def volume(self) -> float:
+        return float(self._output.volume()) if self._output is not None else 0.0
+
+    # --- Qt callbacks --------------------------------------------------------------------
+
+    def _state_changed(self, _state: object) -> None:
+        self.playing_changed.emit(self.is_playing)
+
+    def _status_changed(self, status: object) -> None:
+        if self._player is None:
+            return
+        loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
+        if status in loaded and self._pending_position:
+            self._player.setPosition(self._pending_position)
+            self._pending_position = 0
+
+    def _failed(self, error: object, detail: str) -> None:
+        self.error.emit(playback_error_words(error, detail, self._item))
+
+
+def playback_error_words(error: object, detail: str, item: PlayItem | None) -> str:
+    what = f"“{item.title}”" if item else "This clip"
+    if QMediaPlayer is not None:
+        kind = QMediaPlayer.Error
+        if error == kind.ResourceError:
+            if "403" in detail or "404" in detail or "410" in detail or "Forbidden" in detail:
+                return f"{what} could not be played: the link has expired. Check the task again for a fresh one."
+            return f"{what} could not be played: the file could not be opened ({detail or 'no detail'})."
+        if error == kind.FormatError:
+            return f"{what} could not be played: its format is not supported ({detail or 'no detail'})."
+        if error == kind.NetworkError:
+            return f"{what} could not be played: the network failed ({detail or 'no detail'})."
+    return f"{what} could not be played: {detail or 'unknown error'}."
+
+
+def _as_url(source: str) -> QUrl:
+    if source.startswith(("http://", "https://")):
+        return QUrl(source)
+    return QUrl.fromLocalFile(str(Path(source)))

@@ -1,0 +1,142 @@
+"""The transport at the bottom of the window: what is playing, play/pause, seek, volume,
+previous/next clip, compare the variations, star the keeper."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from gui.commands.render import format_duration
+from gui.ui.player import Player, PlayItem
+
+
+def time_text(position_ms: int, duration_ms: int) -> str:
+    position = format_duration(position_ms / 1000) or "0:00"
+    duration = format_duration(duration_ms / 1000) if duration_ms > 0 else "–:––"
+    return f"{position} / {duration}"
+
+
+class PlayerBar(QWidget):
+    previous_requested = Signal()
+    next_requested = Signal()
+    compare_requested = Signal()
+    star_requested = Signal()
+
+    def __init__(self, player: Player, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.player = player
+        self._seeking = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self.previous_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipBackward)
+        self.previous_button.setToolTip("Previous clip")
+        self.play_button = _tool_button(QStyle.StandardPixmap.SP_MediaPlay)
+        self.play_button.setObjectName("playPause")
+        self.play_button.setToolTip("Play / pause (Space)")
+        self.next_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipForward)
+        self.next_button.setToolTip("Next clip")
+        self.now_playing = QLabel("Nothing playing")
+        self.now_playing.setObjectName("nowPlaying")
+        self.now_playing.setTextFormat(Qt.TextFormat.PlainText)
+        self.now_playing.setMinimumWidth(220)
+        self.seek_slider = QSlider(Qt.Orientation.Horizontal)
+        self.seek_slider.setObjectName("seekSlider")
+        self.seek_slider.setRange(0, 0)
+        self.time_label = QLabel(time_text(0, 0))
+        self.time_label.setObjectName("timeLabel")
+        self.compare_button = QPushButton("Compare A/B")
+        self.compare_button.setToolTip("Switch to the other variation at the same position")
+        self.star_button = QPushButton("☆ Keeper")
+        self.star_button.setCheckable(True)
+        self.star_button.setToolTip("Mark this variation as the one to keep")
+        self.volume_slider = QSlider(Qt.Orientation.Horizontal)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setValue(round(player.volume() * 100) or 80)
+        self.volume_slider.setMaximumWidth(90)
+        self.volume_slider.setToolTip("Volume")
+        for widget in (self.previous_button, self.play_button, self.next_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.now_playing)
+        layout.addWidget(self.seek_slider, 1)
+        layout.addWidget(self.time_label)
+        layout.addWidget(self.compare_button)
+        layout.addWidget(self.star_button)
+        volume_icon = QLabel()
+        volume_icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16)
+        )
+        layout.addWidget(volume_icon)
+        layout.addWidget(self.volume_slider)
+
+        self.play_button.clicked.connect(player.toggle)
+        self.previous_button.clicked.connect(self.previous_requested.emit)
+        self.next_button.clicked.connect(self.next_requested.emit)
+        self.compare_button.clicked.connect(self.compare_requested.emit)
+        self.star_button.clicked.connect(self.star_requested.emit)
+        self.volume_slider.valueChanged.connect(lambda v: player.set_volume(v / 100))
+        self.seek_slider.sliderPressed.connect(self._start_seek)
+        self.seek_slider.sliderReleased.connect(self._end_seek)
+        player.position_changed.connect(self._position)
+        player.duration_changed.connect(self._duration)
+        player.playing_changed.connect(self._playing)
+        player.item_changed.connect(self._item)
+        self._item(None)
+        if not player.available:
+            self.now_playing.setText(player.unavailable_reason)
+            self.setEnabled(False)
+
+    def set_compare_available(self, available: bool) -> None:
+        self.compare_button.setEnabled(available)
+
+    def set_starred(self, starred: bool) -> None:
+        self.star_button.setChecked(starred)
+        self.star_button.setText("★ Keeper" if starred else "☆ Keeper")
+
+    def _playing(self, playing: bool) -> None:
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setToolTip("Pause (Space)" if playing else "Play (Space)")
+
+    def _item(self, item: PlayItem | None) -> None:
+        has_item = item is not None
+        for widget in (self.play_button, self.seek_slider, self.compare_button, self.star_button):
+            widget.setEnabled(has_item)
+        if item is None:
+            self.now_playing.setText("Nothing playing")
+            self.time_label.setText(time_text(0, 0))
+            return
+        suffix = " — preview" if item.is_preview else " — saved locally" if item.is_local else ""
+        self.now_playing.setText(f"{item.title}{suffix}")
+
+    def _position(self, ms: int) -> None:
+        if not self._seeking:
+            self.seek_slider.setValue(ms)
+        self.time_label.setText(time_text(ms, self.player.duration))
+
+    def _duration(self, ms: int) -> None:
+        self.seek_slider.setRange(0, max(ms, 0))
+        self.time_label.setText(time_text(self.player.position, ms))
+
+    def _start_seek(self) -> None:
+        self._seeking = True
+
+    def _end_seek(self) -> None:
+        self._seeking = False
+        self.player.seek(self.seek_slider.value())
+
+
+def _tool_button(icon: QStyle.StandardPixmap) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(QApplication.style().standardIcon(icon))
+    return button
