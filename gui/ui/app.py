@@ -13,6 +13,7 @@ from gui.core.paths import AppPaths, app_paths
 from gui.core.services import Services, demo_task_ids, open_services
 from gui.credentials import ACCOUNTS, CredentialStore
 from gui.providers import get_provider
+from gui.ui.app_icon import app_icon
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
 from gui.ui.single_instance import InstanceServer, hand_over, server_name
@@ -112,6 +113,7 @@ def main(
     app.setApplicationName("Tunewatch")
     app.setApplicationDisplayName("Tunewatch")
     app.setDesktopFileName("tunewatch")
+    app.setWindowIcon(app_icon())
     # Closing the window must not stop the loop under a running coroutine (stack.md).
     app.setQuitOnLastWindowClosed(False)
     profile = paths.demo() if demo else paths

@@ -29,6 +29,7 @@ from gui.credentials import ACCOUNTS, CredentialError
 from gui.providers import PROVIDERS, get_provider
 from gui.ui.detail_pane import mark_local_provider
 from gui.ui.main_window import MainWindow
+from gui.ui.notifier import Notifier
 from gui.ui.playback import Playback
 from gui.ui.player import PlayItem
 from gui.ui.settings_dialog import SettingsDialog
@@ -65,6 +66,12 @@ class Controller(QObject):
         window.player_bar.compare_requested.connect(self.playback.compare)
         window.player.item_changed.connect(self._now_playing)
         window.player.error.connect(self._playback_error)
+        self.notifier = Notifier(window, enabled=services.settings.notifications)
+        self.engine.subscribe(self.notifier.on_engine_event)
+        self.notifier.show_task_requested.connect(self._show_task)
+        self.notifier.show_window_requested.connect(self._show_window)
+        self.notifier.quit_requested.connect(window.close)
+        window.model.counts_changed.connect(lambda: self.notifier.update_counts(window.model.tasks))
         window.restore_layout(services.settings.ui)
 
     # --- background work -----------------------------------------------------------------
@@ -244,6 +251,15 @@ class Controller(QObject):
         self.window.statusBar().showMessage(message, 10_000)
         self.window.player_bar.now_playing.setText(message)
 
+    def _show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _show_task(self, key: tuple[str, str]) -> None:
+        self._show_window()
+        self.window.select_task(key)
+
     def open_demo(self) -> None:
         """The demo runs as its own process with its own profile: nothing mixes with real tasks."""
         if self.services.is_demo:
@@ -343,6 +359,7 @@ class Controller(QObject):
         settings.ui = self.services.settings.ui
         settings.last_provider = self.services.settings.last_provider
         self.services.settings = settings
+        self.notifier.enabled = settings.notifications
         try:
             self.services.save_settings()
         except OSError as error:

@@ -1,0 +1,85 @@
+"""Desktop integration: a tray icon with counts, and a notification when a task finishes or
+fails (distinct icons), which shows the task when clicked. Off when the user says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from gui.core.events import EngineEvent, TaskUpdated
+from gui.core.states import TaskState
+from gui.core.tracked_task import TaskKey, TrackedTask
+from gui.providers import get_provider
+from gui.ui.app_icon import app_icon
+from gui.ui.status_line import count_words
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    title: str
+    body: str
+    failed: bool
+
+
+def notification_for(task: TrackedTask) -> Notification | None:
+    """What to tell the user about a task that just ended (None: nothing to say)."""
+    snapshot = task.snapshot
+    if snapshot is None or not snapshot.state.is_terminal:
+        return None
+    name = task.title or task.task_id
+    provider = get_provider(task.provider).name
+    if snapshot.state is TaskState.SUCCEEDED:
+        count = len(snapshot.clips)
+        results = f"{count} result{'s' if count != 1 else ''}" if count else "no files"
+        return Notification(f"Finished: {name}", f"{provider} · {results} ready", failed=False)
+    reason = snapshot.error.message if snapshot.error else snapshot.state.label
+    return Notification(f"{snapshot.state.label}: {name}", f"{provider} · {reason}", failed=True)
+
+
+class Notifier(QObject):
+    show_task_requested = Signal(object)  # TaskKey
+    show_window_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget, enabled: bool = True) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self.sent: list[Notification] = []  # what was shown, newest last (tests read it)
+        self._last_key: TaskKey | None = None
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            menu = QMenu(parent)
+            menu.addAction("Show Tunewatch", self.show_window_requested.emit)
+            menu.addSeparator()
+            menu.addAction("Quit", self.quit_requested.emit)
+            self.tray.setContextMenu(menu)
+            self.tray.activated.connect(lambda _reason: self.show_window_requested.emit())
+            self.tray.messageClicked.connect(self._clicked)
+            self.tray.show()
+
+    def on_engine_event(self, event: EngineEvent) -> None:
+        if not (isinstance(event, TaskUpdated) and event.state_changed and self.enabled):
+            return
+        note = notification_for(event.task)
+        if note is None:
+            return
+        self.sent.append(note)
+        self._last_key = event.task.key
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            icon = (
+                QSystemTrayIcon.MessageIcon.Critical
+                if note.failed
+                else QSystemTrayIcon.MessageIcon.Information
+            )
+            self.tray.showMessage(note.title, note.body, icon, 8000)
+
+    def update_counts(self, tasks: list[TrackedTask]) -> None:
+        if self.tray is not None:
+            self.tray.setToolTip(f"Tunewatch — {count_words(tasks)}")
+
+    def _clicked(self) -> None:
+        if self._last_key is not None:
+            self.show_task_requested.emit(self._last_key)
