@@ -3,6 +3,7 @@ for a real profile or for the demo, whose fake provider server runs inside the a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -16,6 +17,7 @@ from gui.core.urls import is_local_address
 from gui.credentials import ACCOUNTS, CredentialStore
 from gui.fake_provider import DEMO_KEYS, FakeProviderServer, demo_tasks
 from gui.providers import PROVIDERS
+from gui.providers.base import PollPolicy
 
 
 @dataclass
@@ -63,11 +65,18 @@ class Services:
             self.demo_server.stop()
 
 
-def open_services(paths: AppPaths, store: CredentialStore, *, demo: bool = False) -> Services:
+def open_services(
+    paths: AppPaths,
+    store: CredentialStore,
+    *,
+    demo: bool = False,
+    policies: Mapping[str, PollPolicy] | None = None,
+) -> Services:
+    """`policies` replaces the providers' pacing (tests use short intervals)."""
     if demo:
         return _open_demo(paths.demo(), store)
     settings = load_settings(paths.settings)
-    return _assemble(paths, settings, store)
+    return _assemble(paths, settings, store, policies=policies)
 
 
 def _assemble(
@@ -76,6 +85,7 @@ def _assemble(
     store: CredentialStore,
     demo_server: FakeProviderServer | None = None,
     demo_keys: dict[str, str] | None = None,
+    policies: Mapping[str, PollPolicy] | None = None,
 ) -> Services:
     ledger = Ledger(paths.ledger)
     client = make_client()
@@ -84,7 +94,9 @@ def _assemble(
     async def keys(account: str) -> str | None:
         return await holder[0].key_for(account)
 
-    engine = Engine(ledger, client, keys, lambda account: holder[0].account_config(account))
+    engine = Engine(
+        ledger, client, keys, lambda account: holder[0].account_config(account), policies=policies
+    )
     services = Services(
         paths, settings, ledger, client, store, engine, demo_server, dict(demo_keys or {})
     )

@@ -103,7 +103,8 @@ class Controller(QObject):
 
     def _on_engine_event(self, event: EngineEvent) -> None:
         if isinstance(event, AccountProblem):
-            fixable = not self.services.is_demo
+            # A key can be fixed in Settings; a rate limit only passes (and the demo's keys are fixed).
+            fixable = event.kind == "auth" and not self.services.is_demo
             self.window.account_banner.set_problem(event.account, event.message, fixable)
             self.window.model.refresh_all()
             self.window.refresh_detail()

@@ -67,8 +67,10 @@ class DetailPane(QScrollArea):
 
     def show_task(self, task: TrackedTask | None, account_problem: str | None = None) -> None:
         # Rebuild only when something visible changed: a poll that changed nothing must not
-        # reset the scroll position or the lyrics the user is reading.
-        key = None if task is None else (task, account_problem, int(time.time()) // 5)
+        # reset the scroll position or the lyrics the user is reading. Only an unfinished task
+        # shows a countdown ("next check"), so only it is redrawn as the clock moves on.
+        clock = None if task is None or task.is_finished else int(time.time()) // 5
+        key = None if task is None else (task, account_problem, clock)
         if key is not None and key == self._shown_key and self._task is not None:
             return
         self._shown_key = key

@@ -300,7 +300,8 @@ class MainWindow(QMainWindow):
         task = tasks[0] if len(tasks) == 1 else None
         problem = None
         if task is not None:
-            problem = self.account_banner.problems.get(get_provider(task.provider).account)
+            # Only a key problem pauses the task; the banner also lists rate limiting.
+            problem = self.model.account_problem(get_provider(task.provider).account)
         self.detail.show_task(task, problem)
         enabled = {
             entry.action for entry in actions_for(tasks) if entry is not None and entry.enabled

@@ -164,6 +164,10 @@ class TaskTableModel(QAbstractTableModel):
     def row_of(self, key: TaskKey) -> int | None:
         return self._row_of.get(key)
 
+    def account_problem(self, account: str) -> str | None:
+        """Why the account's tasks wait for a new key, if they do (not rate limiting)."""
+        return self._account_problem(account)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
