@@ -8,13 +8,13 @@ import sys
 from collections.abc import Sequence
 
 from gui import __version__
-from gui.commands import exit_codes, list_tasks, status, watch
+from gui.commands import exit_codes, export, list_tasks, status, watch
 from gui.core.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.core.task_ids import validate_task_id
 from gui.core.urls import validate_base_url
 from gui.providers import PROVIDER_IDS, get_provider
 
-PROVIDER_COMMANDS = {"status": status, "watch": watch}
+PROVIDER_COMMANDS = {"status": status, "watch": watch, "export": export}
 SUBCOMMANDS = {*PROVIDER_COMMANDS, "list"}
 
 
@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     watch_parser = commands.add_parser("watch", help="track tasks and follow them until they end")
     _add_provider_arguments(watch_parser, required=True)
     watch.add_arguments(watch_parser)
+    export_parser = commands.add_parser("export", help="export finished tasks to a folder")
+    _add_provider_arguments(export_parser, required=True)
+    export.add_arguments(export_parser)
     list_parser = commands.add_parser("list", help="list the tracked tasks")
     list_tasks.add_arguments(list_parser)
     return parser
@@ -69,7 +72,7 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tunewatch",
         description="Open the Tunewatch window (optionally with tasks added). "
-        "Terminal commands: tunewatch {status,watch,list} --help.",
+        "Terminal commands: tunewatch {status,watch,list,export} --help.",
     )
     _add_provider_arguments(parser, required=False)
     parser.add_argument(

@@ -15,6 +15,9 @@ CORE_MODULES = [
     "gui.fake_provider",
     "gui.core.engine",
     "gui.core.ledger",
+    "gui.core.exporter",
+    "gui.core.library",
+    "gui.core.services",
 ]
 
 

@@ -1,0 +1,143 @@
+"""`tunewatch export`: check tasks once and export the finished ones to a folder.
+
+stdout gets one line per exported file (its path), so scripts can use it; everything else goes to
+stderr. The exit status is the worst outcome, as for `status`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from gui.commands import exit_codes
+from gui.commands.keys import KeyUnavailableError, resolve_key
+from gui.core.errors import ProviderError
+from gui.core.exporter import (
+    ExportError,
+    ExportOptions,
+    default_export_folder,
+    export_snapshot,
+)
+from gui.core.model import TaskSnapshot
+from gui.core.naming import parse_template
+from gui.core.paths import app_paths
+from gui.core.settings import load_settings
+from gui.core.states import TaskState
+from gui.core.status_check import check_status, make_client
+from gui.core.urls import is_loopback_host
+from gui.providers.base import Provider
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_ids", nargs="+", metavar="TASK_ID")
+    parser.add_argument(
+        "--dest",
+        metavar="DIR",
+        help="folder to export into; default: the folder in the settings, else Music/Tunewatch",
+    )
+    parser.add_argument(
+        "--template",
+        metavar="T",
+        help='file name template, e.g. "{title} - {clip_id8}" (placeholders: {title} '
+        "{clip_id8} {clip_id} {task_id} {provider} {model} {date} {n})",
+    )
+    parser.add_argument("--artist", help="artist tag; default: the settings, else the provider")
+    parser.add_argument("--album", help="album tag; default: the settings, else none")
+
+
+def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
+    settings = load_settings(app_paths().settings)
+    template = args.template or settings.filename_template
+    try:
+        parse_template(template)
+    except ValueError as bad:
+        print(f"tunewatch: {bad}", file=sys.stderr)
+        return exit_codes.USAGE
+    dest = Path(args.dest or settings.download_folder or default_export_folder()).expanduser()
+    options = ExportOptions(
+        dest=dest,
+        template=template,
+        artist=args.artist or settings.artist,
+        album=args.album or settings.album,
+    )
+    try:
+        api_key = resolve_key(provider.account)
+    except KeyUnavailableError as missing:
+        print(f"tunewatch: {missing}", file=sys.stderr)
+        return exit_codes.KEY_PROBLEM
+    allow_local = is_loopback_host(urlsplit(base_url).hostname)
+    return asyncio.run(
+        export_tasks(provider, base_url, args.task_ids, api_key, options, allow_local)
+    )
+
+
+async def export_tasks(
+    provider: Provider,
+    base_url: str,
+    task_ids: list[str],
+    api_key: str,
+    options: ExportOptions,
+    allow_local: bool,
+) -> int:
+    codes: list[int] = []
+    async with make_client() as client:
+        for task_id in task_ids:
+            code = await _export_task(
+                client, provider, base_url, task_id, api_key, options, allow_local
+            )
+            codes.append(code)
+            if code == exit_codes.KEY_PROBLEM:
+                break  # the same key will be refused for every other task
+    return exit_codes.worst(codes)
+
+
+async def _export_task(
+    client: httpx.AsyncClient,
+    provider: Provider,
+    base_url: str,
+    task_id: str,
+    api_key: str,
+    options: ExportOptions,
+    allow_local: bool,
+) -> int:
+    async def check() -> TaskSnapshot:
+        return (await check_status(client, provider, base_url, task_id, api_key)).snapshot
+
+    try:
+        snapshot = await check()
+    except ProviderError as error:
+        _say(f"{task_id}: {error.describe()}")
+        return exit_codes.for_error(error)
+    if snapshot.state is not TaskState.SUCCEEDED:
+        reason = f": {snapshot.error.message}" if snapshot.error else ""
+        _say(f"{task_id}: {snapshot.state.label}{reason} — nothing exported.")
+        return exit_codes.for_state(snapshot.state)
+    try:
+        result = await export_snapshot(
+            client, snapshot, options, allow_local=allow_local, refresh=check
+        )
+    except ExportError as error:
+        if error.partial is not None:
+            _print_files(error.partial.files)
+        _say(f"{task_id}: {error.message}")
+        return exit_codes.UNAVAILABLE
+    _print_files(result.files)
+    for warning in result.all_warnings:
+        _say(f"{task_id}: warning: {warning}")
+    if not result.clips:
+        _say(f"{task_id}: finished, but there was nothing to export.")
+    return exit_codes.SUCCEEDED
+
+
+def _print_files(files: tuple[Path, ...]) -> None:
+    for path in files:
+        print(path.resolve(), flush=True)
+
+
+def _say(line: str) -> None:
+    print(f"tunewatch: {line}", file=sys.stderr, flush=True)
