@@ -196,7 +196,7 @@ def script(terminal: PhaseName = "succeeded") -> TaskScript:
 def _no_real_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process runs must never reach the developer's keyring either."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FAIL_KEYRING)
-    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[no-untyped-call]
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
 
 
 @pytest.fixture

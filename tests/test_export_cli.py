@@ -42,7 +42,7 @@ Cli = Callable[..., CliRun]
 @pytest.fixture(autouse=True)
 def _no_real_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FAIL_KEYRING)
-    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[no-untyped-call]
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ class InMemoryKeyring(KeyringBackend):
         raise RuntimeError("test-only backend, never selected automatically")
 
     def __init__(self, keys: dict[str, str] | None = None) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own is unannotated
+        super().__init__()  # keyring's own is unannotated
         self.secrets: dict[tuple[str, str], str] = {
             (SERVICE_NAME, account): key for account, key in (keys or {}).items()
         }
