@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
@@ -40,6 +42,7 @@ def clip_facts(clip: Clip) -> str:
 class ClipCard(QFrame):
     play_requested = Signal(object)  # Clip
     export_requested = Signal(object)  # Clip
+    open_requested = Signal(object)  # Path of the saved file
 
     def __init__(self, clip: Clip, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,12 +71,20 @@ class ClipCard(QFrame):
         facts.setTextFormat(Qt.TextFormat.PlainText)
         facts.setWordWrap(True)
         body.addWidget(facts)
+        self.saved_path: Path | None = None
         self.saved_label = QLabel()
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label.setObjectName("savedLabel")
         self.saved_label.setStyleSheet("color: #1a6b30;")
+        self.saved_label.setWordWrap(True)
         self.saved_label.setVisible(False)
-        body.addWidget(self.saved_label)
+        self.open_button = QPushButton("Show file")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(self.saved_path))
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved_label, 1)
+        saved_row.addWidget(self.open_button)
+        body.addLayout(saved_row)
         self.playing_label = QLabel()
         self.playing_label.setTextFormat(Qt.TextFormat.PlainText)
         self.playing_label.setObjectName("playingLabel")
@@ -124,6 +135,8 @@ class ClipCard(QFrame):
             self.play_requested.emit(self.clip)
         event.accept()
 
-    def set_saved(self, text: str | None) -> None:
+    def set_saved(self, text: str | None, path: Path | None = None) -> None:
         self.saved_label.setText(text or "")
         self.saved_label.setVisible(bool(text))
+        self.saved_path = path
+        self.open_button.setVisible(path is not None)

@@ -17,17 +17,19 @@ from PySide6.QtGui import QGuiApplication, QPixmap
 from gui.core.cover_cache import CoverUnavailableError, fetch_cover
 from gui.core.detect import detect_provider
 from gui.core.errors import InvalidBaseUrlError, ProviderError
-from gui.core.events import AccountProblem, EngineEvent
+from gui.core.events import AccountProblem, EngineEvent, TaskUpdated
 from gui.core.model import Clip
 from gui.core.paste import parse_pasted
 from gui.core.services import Services
 from gui.core.settings import AUTO_PROVIDER, Settings
+from gui.core.states import TaskState
 from gui.core.status_check import check_balance
 from gui.core.tracked_task import TrackedTask
 from gui.core.urls import validate_base_url
 from gui.credentials import ACCOUNTS, CredentialError
 from gui.providers import PROVIDERS, get_provider
 from gui.ui.detail_pane import mark_local_provider
+from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
 from gui.ui.playback import Playback
@@ -58,6 +60,13 @@ class Controller(QObject):
         window.undo_requested.connect(self.undo_remove)
         window.demo_requested.connect(self.open_demo)
         window.detail.cover_wanted.connect(self.load_cover)
+        self.exports = ExportRunner(services, window, self.spawn)
+        self.exports.saved.connect(self._saved_locally)
+        window.detail.local_copy = self.exports.local_copy
+        window.detail.export_requested.connect(
+            lambda task, clip: self.exports.choose_folder_and_export([task], clip)
+        )
+        window.detail.open_requested.connect(self._show_file)
         self.playback = Playback(window.player, self.engine.get, self.local_copy, self)
         self.engine.subscribe(self.playback.on_engine_event)
         window.detail.play_requested.connect(self.playback.play)
@@ -102,6 +111,13 @@ class Controller(QObject):
     # --- engine events -------------------------------------------------------------------
 
     def _on_engine_event(self, event: EngineEvent) -> None:
+        if (
+            isinstance(event, TaskUpdated)
+            and event.state_changed
+            and event.task.state is TaskState.SUCCEEDED
+            and self.services.settings.keep_finished
+        ):
+            self.exports.keep(event.task)
         if isinstance(event, AccountProblem):
             # A key can be fixed in Settings; a rate limit only passes (and the demo's keys are fixed).
             fixable = event.kind == "auth" and not self.services.is_demo
@@ -220,6 +236,8 @@ class Controller(QObject):
             raw = tasks[0].snapshot.raw
             QGuiApplication.clipboard().setText(json.dumps(raw, indent=2, ensure_ascii=False))
             self.window.statusBar().showMessage("Raw JSON of the last answer copied.", 3000)
+        elif action is TaskAction.EXPORT:
+            self.exports.choose_folder_and_export([t for t in tasks if t.is_finished])
         elif action is TaskAction.REMOVE:
             self.remove(tasks)
         self.window.refresh_detail()
@@ -242,7 +260,17 @@ class Controller(QObject):
     # --- playback ------------------------------------------------------------------------
 
     def local_copy(self, task: TrackedTask, clip: Clip) -> Path | None:
-        return None  # the archive answers here once a task's tracks are kept locally
+        return self.exports.local_copy(task, clip)
+
+    def _saved_locally(self, key: tuple[str, str]) -> None:
+        shown = self.window.detail.task
+        if shown is not None and shown.key == key:
+            self.window.detail.invalidate()
+            self.window.refresh_detail()
+
+    def _show_file(self, path: Path | None) -> None:
+        if path is not None:
+            self.exports.open_path(path.parent)
 
     def _now_playing(self, item: PlayItem | None) -> None:
         self.window.player_bar.set_compare_available(self.playback.can_compare())

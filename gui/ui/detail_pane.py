@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.model import Clip
 from gui.core.tracked_task import TrackedTask, Watch
 from gui.providers import get_provider
 from gui.ui.clip_card import ClipCard
@@ -39,10 +42,16 @@ class DetailPane(QScrollArea):
     play_requested = Signal(object, object)  # TrackedTask, Clip
     export_requested = Signal(object, object)  # TrackedTask, Clip
     cover_wanted = Signal(str, bool)  # url, allow_local
+    open_requested = Signal(object)  # Path of a saved file
+
+    # Answers where a clip's kept copy is; set by the controller (None: no archive).
+    local_copy: Callable[[TrackedTask, Clip], Path | None] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        # Content wraps to the pane's width; a sideways scrollbar would hide the buttons.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._task: TrackedTask | None = None
         self._cards: list[ClipCard] = []
@@ -64,6 +73,10 @@ class DetailPane(QScrollArea):
         self._empty_text = text
         if self._task is None:
             self.show_task(None)
+
+    def invalidate(self) -> None:
+        """Rebuild on the next show_task (e.g. the task's tracks were just saved locally)."""
+        self._shown_key = None
 
     def show_task(self, task: TrackedTask | None, account_problem: str | None = None) -> None:
         # Rebuild only when something visible changed: a poll that changed nothing must not
@@ -205,6 +218,10 @@ class DetailPane(QScrollArea):
                 card = ClipCard(clip)
                 card.play_requested.connect(lambda c, t=task: self.play_requested.emit(t, c))
                 card.export_requested.connect(lambda c, t=task: self.export_requested.emit(t, c))
+                card.open_requested.connect(self.open_requested.emit)
+                local = self.local_copy(task, clip) if self.local_copy else None
+                if local is not None:
+                    card.set_saved("✔ Saved locally: plays even after the link expires", local)
                 layout.addWidget(card)
                 self._cards.append(card)
                 if clip.image_url:

@@ -1,0 +1,213 @@
+"""Runs exports and the automatic "keep finished tracks" archive from the window: a progress
+bar with Cancel in the status bar, plain-words results, and "Open folder" afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
+
+from gui.core.errors import ProviderError
+from gui.core.exporter import (
+    ExportError,
+    ExportOptions,
+    Refresh,
+    default_export_folder,
+    export_snapshot,
+)
+from gui.core.library import Library
+from gui.core.model import Clip, TaskSnapshot
+from gui.core.services import Services
+from gui.core.status_check import check_status
+from gui.core.tracked_task import TrackedTask
+from gui.providers import get_provider
+from gui.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+Spawn = Callable[..., "asyncio.Task[object]"]
+
+
+class ExportRunner(QObject):
+    saved = Signal(object)  # TaskKey: the library now holds this task's tracks
+
+    def __init__(self, services: Services, window: MainWindow, spawn: Spawn) -> None:
+        super().__init__(window)
+        self.services = services
+        self.window = window
+        self.library = Library(services.paths.library)
+        self._spawn = spawn
+        self._job: asyncio.Task[object] | None = None
+        self._saving: set[tuple[str, str]] = set()
+        self.last_folder: Path | None = None
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button = QPushButton("Open folder")
+        self.open_button.setObjectName("openExportFolder")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(self.open_last_folder)
+        bar = window.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.open_button)
+
+    # --- where files are -----------------------------------------------------------------
+
+    def local_copy(self, task: TrackedTask, clip: Clip) -> Path | None:
+        return self.library.local_audio(task.provider, task.task_id, clip)
+
+    def open_last_folder(self) -> None:
+        if self.last_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_folder)))
+
+    @staticmethod
+    def open_path(path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # --- export --------------------------------------------------------------------------
+
+    def choose_folder_and_export(self, tasks: list[TrackedTask], clip: Clip | None = None) -> None:
+        """Ask for a folder without a modal loop (it would stall asyncio), then export."""
+        start = self.services.settings.download_folder or str(default_export_folder())
+        dialog = QFileDialog(self.window, "Export to folder", start)
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda folder: self.export(tasks, Path(folder), clip))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def export(self, tasks: list[TrackedTask], folder: Path, clip: Clip | None = None) -> None:
+        if self._job is not None and not self._job.done():
+            self.window.statusBar().showMessage("An export is already running.", 5000)
+            return
+        self._job = self._spawn(self._export(tasks, folder, clip))
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    async def _export(self, tasks: list[TrackedTask], folder: Path, clip: Clip | None) -> None:
+        settings = self.services.settings
+        options = ExportOptions(
+            dest=folder,
+            template=settings.filename_template,
+            artist=settings.artist,
+            album=settings.album,
+        )
+        self._show_progress(True)
+        written = 0
+        problems: list[str] = []
+        try:
+            for task in tasks:
+                if task.snapshot is None or not task.snapshot.clips:
+                    problems.append(f"{task.title or task.task_id}: nothing to export yet.")
+                    continue
+                try:
+                    result = await export_snapshot(
+                        self.services.client,
+                        task.snapshot,
+                        options,
+                        allow_local=self.services.provider_is_local(task.provider),
+                        refresh=self._refresher(task),
+                        progress=self._progress,
+                        clips=[clip] if clip is not None else None,
+                    )
+                except (ExportError, ValueError, OSError) as error:
+                    problems.append(
+                        f"{task.title or task.task_id}: {getattr(error, 'message', error)}"
+                    )
+                    continue
+                written += len(result.files)
+                problems.extend(result.all_warnings[:3])
+        except asyncio.CancelledError:
+            self.window.statusBar().showMessage(
+                "Export cancelled; no half-written file was left.", 8000
+            )
+            raise
+        finally:
+            self._show_progress(False)
+        self.last_folder = folder
+        self.open_button.setVisible(written > 0)
+        summary = f"Exported {written} file{'s' if written != 1 else ''} to {folder}."
+        if problems:
+            summary += " " + " ".join(problems[:2])
+        self.window.statusBar().showMessage(summary, 15_000)
+
+    def _progress(self, _clip: Clip, done: int, total: int | None) -> None:
+        if total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(done / total * 1000))
+        else:
+            self.progress.setRange(0, 0)  # busy indicator when the size is unknown
+
+    def _show_progress(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+        if visible:
+            self.open_button.setVisible(False)
+            self.progress.setRange(0, 0)
+
+    def _refresher(self, task: TrackedTask) -> Refresh:
+        """Re-poll the task for fresh links when a media link has expired."""
+
+        async def refresh() -> TaskSnapshot:
+            provider = get_provider(task.provider)
+            key = await self.services.key_for(provider.account)
+            if not key:
+                raise ExportError(
+                    "The link expired and no API key is available to get a fresh one."
+                )
+            try:
+                result = await check_status(
+                    self.services.client,
+                    provider,
+                    self.services.base_url(task.provider),
+                    task.task_id,
+                    key,
+                )
+            except ProviderError as error:
+                raise ExportError(
+                    f"The link expired and a fresh one could not be fetched: {error.message}"
+                ) from error
+            return result.snapshot
+
+        return refresh
+
+    # --- the archive ---------------------------------------------------------------------
+
+    def keep(self, task: TrackedTask) -> None:
+        """Save a finished task's tracks into the library (once; quietly unless it fails)."""
+        if task.key in self._saving or task.snapshot is None:
+            return
+        self._saving.add(task.key)
+        self._spawn(self._keep(task))
+
+    async def _keep(self, task: TrackedTask) -> None:
+        assert task.snapshot is not None
+        try:
+            await self.library.save(
+                self.services.client,
+                task.snapshot,
+                allow_local=self.services.provider_is_local(task.provider),
+                refresh=self._refresher(task),
+                artist=self.services.settings.artist,
+                album=self.services.settings.album,
+            )
+        except (ExportError, OSError) as error:
+            message = getattr(error, "message", str(error))
+            self.window.statusBar().showMessage(
+                f"Could not keep “{task.title or task.task_id}” locally: {message}", 15_000
+            )
+        finally:
+            self._saving.discard(task.key)
+        self.saved.emit(task.key)
