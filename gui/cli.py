@@ -39,7 +39,12 @@ def _add_provider_arguments(parser: argparse.ArgumentParser, required: bool) -> 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tunewatch", description="Track AI-music generation tasks.")
+    parser = _Parser(
+        prog="tunewatch",
+        description="Track AI-music generation tasks.",
+        epilog="Without a command, `tunewatch [--provider P] [--base-url URL] [--demo] "
+        "[TASK_ID ...]` opens the window (with those tasks added).",
+    )
     parser.add_argument("--version", action="version", version=f"tunewatch {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     status_parser = commands.add_parser("status", help="check one task once")

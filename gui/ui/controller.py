@@ -19,6 +19,7 @@ from gui.core.detect import detect_provider
 from gui.core.errors import InvalidBaseUrlError, ProviderError
 from gui.core.events import AccountProblem, EngineEvent, TaskUpdated
 from gui.core.model import Clip
+from gui.core.naming import parse_template
 from gui.core.paste import parse_pasted
 from gui.core.services import Services
 from gui.core.settings import AUTO_PROVIDER, Settings
@@ -370,6 +371,12 @@ class Controller(QObject):
                     if dialog:
                         dialog.show_error(str(error))
                     return
+        try:
+            parse_template(settings.filename_template)
+        except ValueError as error:
+            if dialog:
+                dialog.show_error(str(error))
+            return
         self.spawn(self._save_settings(settings, keys))
 
     async def _save_settings(self, settings: Settings, keys: dict[str, str]) -> None:

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.settings import ACCOUNT_NAMES, AccountSettings, Settings
+from gui.core.settings import (
+    ACCOUNT_NAMES,
+    DEFAULT_FILENAME_TEMPLATE,
+    AccountSettings,
+    Settings,
+)
 from gui.credentials import ACCOUNT_LABELS
 from gui.providers import PROVIDERS
 
@@ -76,6 +81,18 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.download_folder, 1)
         folder_row.addWidget(browse)
         form.addRow("Download folder", folder_row)
+        self.template = QLineEdit(settings.filename_template)
+        self.template.setObjectName("filenameTemplate")
+        self.template.setToolTip(
+            "Placeholders: {title} {clip_id8} {clip_id} {task_id} {provider} {model} {date} {n}"
+        )
+        form.addRow("File names", self.template)
+        self.artist = QLineEdit(settings.artist or "")
+        self.artist.setPlaceholderText("The provider's name")
+        form.addRow("Artist tag", self.artist)
+        self.album = QLineEdit(settings.album or "")
+        self.album.setPlaceholderText("None")
+        form.addRow("Album tag", self.album)
         self.notifications = QCheckBox("Notify me when a task finishes or fails")
         self.notifications.setChecked(settings.notifications)
         form.addRow(self.notifications)
@@ -190,6 +207,9 @@ class SettingsDialog(QDialog):
             elif account in self._cleared:
                 keys[account] = ""
         settings.download_folder = self.download_folder.text().strip() or None
+        settings.filename_template = self.template.text().strip() or DEFAULT_FILENAME_TEMPLATE
+        settings.artist = self.artist.text().strip() or None
+        settings.album = self.album.text().strip() or None
         settings.notifications = self.notifications.isChecked()
         settings.keep_finished = self.keep_finished.isChecked()
         return settings, keys
