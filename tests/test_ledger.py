@@ -111,3 +111,32 @@ def test_a_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(RuntimeError, match="newer Tunewatch"):
         Ledger(path)
+
+
+def test_a_version_1_ledger_is_migrated_without_losing_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    db.execute(
+        "INSERT INTO tasks (provider, task_id, added_at, tracking_since, watch) "
+        "VALUES ('crun', 'old-task', 1.0, 1.0, 'active')"
+    )
+    db.commit()
+    db.close()
+    ledger = Ledger(path)
+    assert ledger.schema_version == len(MIGRATIONS) >= 2
+    assert [t.task_id for t in ledger.all()] == ["old-task"]
+    ledger.set_keeper(("crun", "old-task"), "clip-b")
+    assert ledger.keeper(("crun", "old-task")) == "clip-b"
+
+
+def test_the_keeper_survives_remove_and_undo(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.sqlite3")
+    task, _ = ledger.add("sunor", "t-1")
+    ledger.set_keeper(task.key, "clip-a")
+    removed = ledger.remove(task.key)
+    assert removed is not None
+    ledger.restore(removed)
+    assert ledger.keeper(task.key) == "clip-a"
+    ledger.set_keeper(task.key, None)
+    assert ledger.keeper(task.key) is None

@@ -42,6 +42,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX history_by_task ON history (task, at);
     """,
+    # 2: the variation the user starred as the keeper. Keyed by the task's identity rather than
+    # its row, so removing a task and undoing the removal keeps the star.
+    """
+    CREATE TABLE keepers (
+        provider TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        clip TEXT NOT NULL,
+        PRIMARY KEY (provider, task_id)
+    );
+    """,
 ]
 
 _COLUMNS = (
@@ -131,6 +141,23 @@ class Ledger:
         with self._transaction():
             self._insert(task)
             self._insert_history(task.key, task.history)
+
+    def set_keeper(self, key: TaskKey, clip: str | None) -> None:
+        """Star one clip of a task as the keeper (None: no keeper)."""
+        with self._transaction():
+            if clip is None:
+                self._db.execute("DELETE FROM keepers WHERE provider=? AND task_id=?", key)
+            else:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO keepers (provider, task_id, clip) VALUES (?,?,?)",
+                    (*key, clip),
+                )
+
+    def keeper(self, key: TaskKey) -> str | None:
+        row = self._db.execute(
+            "SELECT clip FROM keepers WHERE provider=? AND task_id=?", key
+        ).fetchone()
+        return str(row[0]) if row else None
 
     # --- reading -------------------------------------------------------------------------
 

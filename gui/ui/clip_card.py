@@ -61,7 +61,9 @@ class ClipCard(QFrame):
         outer.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
 
         body = QVBoxLayout()
-        title = QLabel(clip.title or clip.id or "Untitled")
+        self._title_text = clip.title or clip.id or "Untitled"
+        title = QLabel(self._title_text)
+        self.title_label = title
         title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the network: no markup
         title.setWordWrap(True)
         title.setStyleSheet("font-weight: bold;")
@@ -124,6 +126,10 @@ class ClipCard(QFrame):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
+
+    def set_keeper(self, keeper: bool) -> None:
+        self.title_label.setText(("★ " if keeper else "") + self._title_text)
+        self.title_label.setToolTip("Starred as the keeper" if keeper else "")
 
     def set_playing(self, text: str | None) -> None:
         self.playing_label.setText(text or "")

@@ -18,6 +18,7 @@ from gui.core.cover_cache import CoverUnavailableError, fetch_cover
 from gui.core.detect import detect_provider
 from gui.core.errors import InvalidBaseUrlError, ProviderError
 from gui.core.events import AccountProblem, EngineEvent, TaskUpdated
+from gui.core.library import clip_key
 from gui.core.model import Clip
 from gui.core.naming import parse_template
 from gui.core.paste import parse_pasted
@@ -75,6 +76,8 @@ class Controller(QObject):
         window.player_bar.next_requested.connect(lambda: self.playback.step(1))
         window.player_bar.compare_requested.connect(self.playback.compare)
         window.player.item_changed.connect(self._now_playing)
+        window.player_bar.star_requested.connect(self.toggle_keeper)
+        window.detail.is_keeper = self.is_keeper
         window.player.error.connect(self._playback_error)
         self.notifier = Notifier(window, enabled=services.settings.notifications)
         self.engine.subscribe(self.notifier.on_engine_event)
@@ -273,8 +276,35 @@ class Controller(QObject):
         if path is not None:
             self.exports.open_path(path.parent)
 
+    def is_keeper(self, task: TrackedTask, clip: Clip) -> bool:
+        return self.services.ledger.keeper(task.key) == clip_key(clip)
+
+    def _playing_clip(self) -> tuple[TrackedTask, Clip] | None:
+        item = self.window.player.item
+        task = self.engine.get(item.task_key) if item else None
+        if item is None or task is None or task.snapshot is None:
+            return None
+        if not 0 <= item.clip_index < len(task.snapshot.clips):
+            return None
+        return task, task.snapshot.clips[item.clip_index]
+
+    def toggle_keeper(self) -> None:
+        """Star the playing variation as the keeper (or unstar it)."""
+        playing = self._playing_clip()
+        if playing is None:
+            return
+        task, clip = playing
+        starred = not self.is_keeper(task, clip)
+        self.services.ledger.set_keeper(task.key, clip_key(clip) if starred else None)
+        self.window.player_bar.set_starred(starred)
+        if self.window.detail.task is not None and self.window.detail.task.key == task.key:
+            self.window.detail.invalidate()
+            self.window.refresh_detail()
+
     def _now_playing(self, item: PlayItem | None) -> None:
         self.window.player_bar.set_compare_available(self.playback.can_compare())
+        playing = self._playing_clip()
+        self.window.player_bar.set_starred(playing is not None and self.is_keeper(*playing))
         self.window.detail.set_playing(item)
 
     def _playback_error(self, message: str) -> None:

@@ -46,6 +46,8 @@ class DetailPane(QScrollArea):
 
     # Answers where a clip's kept copy is; set by the controller (None: no archive).
     local_copy: Callable[[TrackedTask, Clip], Path | None] | None = None
+    # Answers whether a clip is the task's starred keeper; set by the controller.
+    is_keeper: Callable[[TrackedTask, Clip], bool] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +221,8 @@ class DetailPane(QScrollArea):
                 card.play_requested.connect(lambda c, t=task: self.play_requested.emit(t, c))
                 card.export_requested.connect(lambda c, t=task: self.export_requested.emit(t, c))
                 card.open_requested.connect(self.open_requested.emit)
+                if self.is_keeper is not None and self.is_keeper(task, clip):
+                    card.set_keeper(True)
                 local = self.local_copy(task, clip) if self.local_copy else None
                 if local is not None:
                     card.set_saved("✔ Saved locally: plays even after the link expires", local)
