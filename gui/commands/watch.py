@@ -9,6 +9,7 @@ import sys
 from datetime import datetime
 
 from gui.commands import exit_codes
+from gui.commands.keys import KeyUnavailableError, resolve_key
 from gui.commands.render import format_duration
 from gui.core.engine import AccountConfig, Engine
 from gui.core.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
@@ -122,7 +123,9 @@ async def follow(
     client = make_client()
 
     async def key_for(account: str) -> str | None:
-        return (await store.get_key(account)).key
+        # Same wording as `tunewatch status` (which variable to set, why the keyring failed),
+        # not the window's "add one in Settings"; the engine reports the exception's text.
+        return await asyncio.to_thread(resolve_key, account, store)
 
     def accounts(account: str) -> AccountConfig:
         return AccountConfig(base_url=base_url) if account == provider.account else AccountConfig()
@@ -150,4 +153,11 @@ async def follow(
 
 
 def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
-    return asyncio.run(follow(provider, base_url, args.task_ids, args.json, CredentialStore()))
+    store = CredentialStore()
+    try:
+        # Fail now, like `tunewatch status`, not when the first poll is due (crun: 15 s).
+        resolve_key(provider.account, store)
+    except KeyUnavailableError as missing:
+        print(f"tunewatch: {missing}", file=sys.stderr)
+        return exit_codes.KEY_PROBLEM
+    return asyncio.run(follow(provider, base_url, args.task_ids, args.json, store))

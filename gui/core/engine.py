@@ -258,10 +258,11 @@ class Engine:
         errors_in_a_row = 0
         not_found = 0
         while True:
-            task = self._tasks[key]
-            if task.watch is not Watch.ACTIVE:
+            # .get: a follower may have removed the task from inside the last update.
+            found = self._tasks.get(key)
+            if found is None or found.watch is not Watch.ACTIVE:
                 return
-            await self._sleep_until(key, task.next_poll_at)
+            await self._sleep_until(key, found.next_poll_at)
             task = self._tasks[key]
             policy = self.policy(provider)
             if time.time() - task.tracking_since > policy.give_up_after:
@@ -286,6 +287,9 @@ class Engine:
             sent = await account.budget.acquire()
             if account.auth_problem is not None or generation != account.key_generation:
                 continue  # the key was refused or replaced while we waited for the budget
+            # From here the answer is fresh: a "poll now" before this point is served by it,
+            # one after it (while the request is out) asks again once this one is answered.
+            self._wake[key].clear()
             task = self._tasks[key]
             config = self._account_config(provider.account)
             base_url = (config.base_url or provider.default_base_url).rstrip("/")
@@ -377,8 +381,7 @@ class Engine:
 
     async def _sleep_until(self, key: TaskKey, when: float | None) -> None:
         delay = 0.0 if when is None else when - time.time()
-        wake = self._wake[key]
-        wake.clear()
+        wake = self._wake[key]  # cleared when a poll goes out, so "poll now" during one counts
         if delay > 0:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), delay)
