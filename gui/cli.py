@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from gui import __version__
 from gui.commands import exit_codes, export, list_tasks, status, watch
 from gui.core.errors import InvalidBaseUrlError, InvalidTaskIdError
+from gui.core.paths import app_paths
+from gui.core.settings import load_settings
 from gui.core.task_ids import validate_task_id
 from gui.core.urls import validate_base_url
 from gui.providers import PROVIDER_IDS, get_provider
@@ -111,7 +113,8 @@ def _run_command(args_list: list[str]) -> int:
             return list_tasks.run(args)
         try:
             provider = get_provider(args.provider)
-            base_url = validate_base_url(args.base_url or provider.default_base_url)
+            saved = load_settings(app_paths().settings).account(provider.account).base_url
+            base_url = validate_base_url(args.base_url or saved or provider.default_base_url)
             if hasattr(args, "task_id"):
                 args.task_id = validate_task_id(args.task_id)
             if hasattr(args, "task_ids"):

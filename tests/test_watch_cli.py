@@ -65,6 +65,8 @@ def start_watch(
     server: FakeProviderServer, home: Path, provider: str, *task_ids: str, as_json: bool = False
 ) -> Watcher:
     args = [TUNEWATCH, "watch", "--provider", provider, "--base-url", server.base_url]
+    # The user-facing --interval keeps crun's 15 s first wait out of the test's time.
+    args += ["--interval", "1"]
     args += ["--json"] if as_json else []
     process = subprocess.Popen(
         [*args, *task_ids],
@@ -361,3 +363,11 @@ def test_watch_on_a_finished_task_reports_it_at_once(
     assert time.monotonic() - started < 2
     (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["state"] == "succeeded"
+
+
+def test_an_interval_outside_the_allowed_range_is_bad_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = cli.main(["watch", "--provider", "sunor", "--interval", "0.01", "t1"])
+    assert code == 2
+    assert "--interval must be between" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from gui.core.engine import AccountConfig, Engine
 from gui.core.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
 from gui.core.ledger import Ledger
 from gui.core.paths import app_paths
+from gui.core.settings import MAX_INTERVAL, MIN_INTERVAL, load_settings
 from gui.core.status_check import make_client
 from gui.core.tracked_task import TaskKey, TrackedTask, Watch
 from gui.credentials import CredentialStore
@@ -24,6 +25,13 @@ from gui.providers.base import Provider
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task_ids", nargs="+", metavar="TASK_ID")
     parser.add_argument("--json", action="store_true", help="one JSON object per state change")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        metavar="SECONDS",
+        help="check every SECONDS instead of the provider's advice (never faster than its "
+        "per-task limit; rate limits still apply); default: the interval in Settings",
+    )
 
 
 def outcome(task: TrackedTask) -> int | None:
@@ -117,7 +125,12 @@ class _Follower:
 
 
 async def follow(
-    provider: Provider, base_url: str, task_ids: list[str], as_json: bool, store: CredentialStore
+    provider: Provider,
+    base_url: str,
+    task_ids: list[str],
+    as_json: bool,
+    store: CredentialStore,
+    interval: float | None = None,
 ) -> int:
     ledger = Ledger(app_paths().ledger)
     client = make_client()
@@ -127,8 +140,13 @@ async def follow(
         # not the window's "add one in Settings"; the engine reports the exception's text.
         return await asyncio.to_thread(resolve_key, account, store)
 
+    settings = load_settings(app_paths().settings)
+
     def accounts(account: str) -> AccountConfig:
-        return AccountConfig(base_url=base_url) if account == provider.account else AccountConfig()
+        saved = settings.account(account)
+        if account != provider.account:
+            return AccountConfig(base_url=saved.base_url, interval=saved.interval)
+        return AccountConfig(base_url=base_url, interval=interval or saved.interval)
 
     engine = Engine(ledger, client, key_for, accounts)
     keys = {(provider.id, task_id) for task_id in task_ids}
@@ -153,6 +171,12 @@ async def follow(
 
 
 def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
+    if args.interval is not None and not MIN_INTERVAL <= args.interval <= MAX_INTERVAL:
+        print(
+            f"tunewatch: --interval must be between {MIN_INTERVAL:g} and {MAX_INTERVAL:g} seconds.",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
     store = CredentialStore()
     try:
         # Fail now, like `tunewatch status`, not when the first poll is due (crun: 15 s).
@@ -160,4 +184,6 @@ def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
     except KeyUnavailableError as missing:
         print(f"tunewatch: {missing}", file=sys.stderr)
         return exit_codes.KEY_PROBLEM
-    return asyncio.run(follow(provider, base_url, args.task_ids, args.json, store))
+    return asyncio.run(
+        follow(provider, base_url, args.task_ids, args.json, store, interval=args.interval)
+    )
