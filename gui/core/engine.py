@@ -40,6 +40,8 @@ from gui.providers.base import PollPolicy, Provider
 
 log = logging.getLogger(__name__)
 
+MAX_IN_FLIGHT = 20
+
 KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no key)
 
 
@@ -92,6 +94,9 @@ class Engine:
         self._wake: dict[TaskKey, asyncio.Event] = {}
         self._accounts: dict[str, _Account] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
+        # httpx's pool bookkeeping grows with queued requests × connections (bench/README):
+        # a few requests in flight at once poll faster than hundreds queued in the pool.
+        self._in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
         self._closed = False
 
     # --- following -----------------------------------------------------------------------
@@ -294,7 +299,8 @@ class Engine:
             config = self._account_config(provider.account)
             base_url = (config.base_url or provider.default_base_url).rstrip("/")
             try:
-                result = await check_status(self._client, provider, base_url, key[1], api_key)
+                async with self._in_flight:
+                    result = await check_status(self._client, provider, base_url, key[1], api_key)
             except (ProviderError, InvalidTaskIdError) as error:
                 failure: ProviderError | InvalidTaskIdError | None = error
             else:

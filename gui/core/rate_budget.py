@@ -15,19 +15,30 @@ import asyncio
 import time
 from collections.abc import Callable, Iterable
 
+MAX_UNANSWERED = 60.0  # longer than any request may take (the client times out at 20 s)
+
 
 class Sent:
     """One request counted against a budget (returned by `RateBudget.acquire`)."""
 
-    __slots__ = ("_clock", "at")
+    __slots__ = ("_clock", "answered_at", "at")
 
     def __init__(self, at: float, clock: Callable[[], float]) -> None:
         self.at = at
+        self.answered_at: float | None = None
         self._clock = clock
 
     def answered(self) -> None:
         """The answer (or the failure) has arrived: count the request from now on."""
-        self.at = max(self.at, self._clock())
+        self.answered_at = max(self.at, self._clock())
+        self.at = self.answered_at
+
+    def counted_at(self, now: float) -> float:
+        """Until it is answered, the provider may count a request at any moment: as of now."""
+        if self.answered_at is not None:
+            return self.at
+        # A lost answer (a caller that never reports) must not block the account for ever.
+        return max(self.at, min(now, self.at + MAX_UNANSWERED))
 
 
 class _Window:
@@ -38,13 +49,14 @@ class _Window:
 
     def wait(self, now: float) -> float:
         """Seconds until one more request fits (0: it fits now)."""
-        self.sent = [s for s in self.sent if s.at > now - self.span]
+        # A request still out never leaves the window: a slow one could land in the next.
+        self.sent = [s for s in self.sent if s.counted_at(now) > now - self.span]
         excess = len(self.sent) - self.limit
         if excess < 0:
             return 0.0
         # Answers move places later, so the list is not in time order: sort (it is short).
-        leaving = sorted(s.at for s in self.sent)[excess]
-        return leaving + self.span - now
+        leaving = sorted(s.counted_at(now) for s in self.sent)[excess]
+        return max(leaving + self.span - now, 0.001)
 
 
 class RateBudget:

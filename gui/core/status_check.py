@@ -40,7 +40,12 @@ class RawResponse:
 
 def make_client() -> httpx.AsyncClient:
     """The app's one HTTP client. Redirects are not followed: a key must never be forwarded."""
-    return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, trust_env=False)
+    return httpx.AsyncClient(
+        timeout=DEFAULT_TIMEOUT,
+        follow_redirects=False,
+        trust_env=False,
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=20),
+    )
 
 
 async def send(client: httpx.AsyncClient, request: HttpRequest, what: str) -> RawResponse:

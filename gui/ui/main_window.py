@@ -42,7 +42,7 @@ from gui.ui.player_bar import PlayerBar
 from gui.ui.progress_delegate import ProgressDelegate
 from gui.ui.status_line import AccountProblemBanner, count_words
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
-from gui.ui.task_filter import StateGroup, TaskFilterProxy, in_group
+from gui.ui.task_filter import StateGroup, TaskFilterProxy, count_groups
 from gui.ui.task_table_model import TASK_ROLE, Column, TaskTableModel
 
 
@@ -319,10 +319,10 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         tasks = self.model.tasks
-        self.counts_label.setText(count_words(tasks) if tasks else "No tasks yet")
+        counts = count_groups(tasks)
+        self.counts_label.setText(count_words(tasks, counts) if tasks else "No tasks yet")
         for group, button in self.group_buttons.items():
-            count = sum(1 for task in tasks if in_group(task, group))
-            button.setText(f"{group.value} ({count})")
+            button.setText(f"{group.value} ({counts[group]})")
 
     def show_banner(
         self, text: str | None, button_text: str | None = None, offer_demo: bool = False

@@ -6,14 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gui.core.tracked_task import TrackedTask
-from gui.ui.task_filter import StateGroup, in_group
+from gui.ui.task_filter import StateGroup, count_groups
 
 
-def count_words(tasks: list[TrackedTask]) -> str:
-    active = sum(1 for t in tasks if in_group(t, StateGroup.ACTIVE))
-    finished = sum(1 for t in tasks if in_group(t, StateGroup.FINISHED))
-    failed = sum(1 for t in tasks if in_group(t, StateGroup.FAILED))
-    return f"{active} active · {finished} finished · {failed} failed"
+def count_words(tasks: list[TrackedTask], counts: dict[StateGroup, int] | None = None) -> str:
+    counts = counts or count_groups(tasks)
+    return (
+        f"{counts[StateGroup.ACTIVE]} active · {counts[StateGroup.FINISHED]} finished · "
+        f"{counts[StateGroup.FAILED]} failed"
+    )
 
 
 class AccountProblemBanner(QWidget):

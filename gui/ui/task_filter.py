@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from gui.core.states import TaskState
 from gui.core.tracked_task import TrackedTask, Watch
@@ -31,6 +32,20 @@ def in_group(task: TrackedTask, group: StateGroup) -> bool:
     if group is StateGroup.FINISHED:
         return state is TaskState.SUCCEEDED
     return not failed and not task.is_finished  # ACTIVE
+
+
+def count_groups(tasks: Iterable[TrackedTask]) -> dict[StateGroup, int]:
+    """How many tasks each filter button would show, in one pass (it runs on every flush)."""
+    counts = dict.fromkeys(StateGroup, 0)
+    for task in tasks:
+        counts[StateGroup.ALL] += 1
+        if in_group(task, StateGroup.FAILED):
+            counts[StateGroup.FAILED] += 1
+        elif task.state is TaskState.SUCCEEDED:
+            counts[StateGroup.FINISHED] += 1
+        elif not task.is_finished:
+            counts[StateGroup.ACTIVE] += 1
+    return counts
 
 
 def matches_text(task: TrackedTask, needle: str) -> bool:
@@ -63,6 +78,12 @@ class TaskFilterProxy(QSortFilterProxyModel):
     @property
     def text(self) -> str:
         return self._text
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts itself (fast, see TaskTableModel.sort); this proxy filters."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
     def set_text(self, text: str) -> None:
         self._change(lambda: setattr(self, "_text", text.strip().casefold()))

@@ -76,6 +76,8 @@ class TaskTableModel(QAbstractTableModel):
         self._rows: list[TrackedTask] = []
         self._row_of: dict[TaskKey, int] = {}
         self._pending: dict[TaskKey, TrackedTask] = {}
+        self._sort: Column | None = None
+        self._descending = False
         self._account_problem = account_problem
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
@@ -88,6 +90,8 @@ class TaskTableModel(QAbstractTableModel):
     def set_tasks(self, tasks: Iterable[TrackedTask]) -> None:
         self.beginResetModel()  # once, at start-up
         self._rows = list(tasks)
+        if self._sort is not None:
+            self._rows.sort(key=self._sort_key, reverse=self._descending)
         self._row_of = {task.key: row for row, task in enumerate(self._rows)}
         self._pending.clear()
         self.endResetModel()
@@ -108,12 +112,50 @@ class TaskTableModel(QAbstractTableModel):
             self._pending[task.key] = task
             self.flush()
             return
-        row = len(self._rows)
+        row = self._insertion_row(task)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(task)
-        self._row_of[task.key] = row
+        self._rows.insert(row, task)
+        self._row_of = {t.key: index for index, t in enumerate(self._rows)}
         self.endInsertRows()
         self.counts_changed.emit()
+
+    # --- sorting -------------------------------------------------------------------------
+    # The model sorts its own rows (the proxy only filters): Qt's proxy sort calls data() in
+    # Python ~27 times per row, 1-2 s for 10 000 tasks; sorting the list here takes ~20 ms.
+    # Rows are ordered when sorted or added, not re-sorted on every poll, so a row whose
+    # values change stays where the user is looking.
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = Column(column)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        remembered = [(self._rows[i.row()].key, i.column()) for i in persistent if i.isValid()]
+        self._rows.sort(key=self._sort_key, reverse=self._descending)
+        self._row_of = {task.key: row for row, task in enumerate(self._rows)}
+        moved = [self.index(self._row_of[key], column) for key, column in remembered]
+        self.changePersistentIndexList([i for i in persistent if i.isValid()], moved)
+        self.layoutChanged.emit()
+
+    def _sort_key(self, task: TrackedTask) -> Any:
+        assert self._sort is not None
+        return self._sort_value(task, self._sort)
+
+    def _insertion_row(self, task: TrackedTask) -> int:
+        """Where a new task goes under the current sort (binary search: adds stay cheap)."""
+        if self._sort is None:
+            return len(self._rows)
+        key = self._sort_key(task)
+        low, high = 0, len(self._rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = self._sort_key(self._rows[middle])
+            before = other > key if self._descending else other < key
+            if before or other == key:  # equal keys: after the existing ones (stable)
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def remove(self, key: TaskKey) -> None:
         self._pending.pop(key, None)
