@@ -1,0 +1,524 @@
+"""The poller against the fake provider on loopback: 500 and 2 000 tasks over the four
+providers, 0.2 s poll intervals, the providers' rate limits off and on.
+
+The fake server runs in its own process (bench/_fake_server.py), so the CPU time measured here is
+the engine's alone: HTTP client, parsing, scheduling, ledger writes. Baseline: the "throwaway
+script" users write today — poll each task in turn with a fresh httpx client per request.
+
+    .venv/bin/python -m bench.engine_throughput [--seconds S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/engine_throughput.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import httpx
+
+from bench._common import machine, ms, percentile, print_table, ratio
+from bench._fake_server import bench_tasks
+from gui.core.engine import AccountConfig, Engine
+from gui.core.events import EngineEvent, TaskAdded, TaskUpdated
+from gui.core.ledger import Ledger
+from gui.core.status_check import DEFAULT_TIMEOUT
+from gui.core.tracked_task import HistoryEntry, TaskKey, TrackedTask
+from gui.fake_provider import DEFAULT_KEYS
+from gui.providers import PROVIDERS, get_provider
+from gui.providers.base import PollPolicy
+
+INTERVAL = 0.2  # seconds between polls of one task, where the provider allows it
+SCENARIOS = ((500, False), (2_000, False), (500, True), (2_000, True))
+FIXED_IN_FLIGHT = 20  # the suggested cap: httpx's default max_keepalive_connections
+# What the fake enforces when its limits are on (RateLimits defaults): account -> (limit, window s)
+LIMITS = {"sunor": (120, 60.0), "crun": (15, 1.0)}
+KEYS: dict[str, str] = {str(account): key for account, key in DEFAULT_KEYS.items()}
+
+
+def fast_policy(base: PollPolicy, *, limited: bool) -> PollPolicy:
+    """Poll every INTERVAL. With limits on, keep the provider's budgets and its 1 s per-task
+    floor (what the app obeys); with them off, drop both to see the engine's own ceiling."""
+    fast = replace(
+        base,
+        first_delay=INTERVAL,
+        initial_interval=INTERVAL,
+        max_interval=INTERVAL,
+        backoff=1.0,
+        give_up_after=3600,
+    )
+    if limited:
+        return fast
+    return replace(
+        fast, requests_per_minute=None, requests_per_second=None, min_task_interval=INTERVAL
+    )
+
+
+# --- measuring instruments ----------------------------------------------------------------
+
+
+class TimedLedger(Ledger):
+    """The real ledger, timing every save (one per poll, plus schedule changes)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.saves = 0
+        self.save_seconds = 0.0
+
+    def save(self, task: TrackedTask, new_history: Iterable[HistoryEntry] = ()) -> None:
+        start = time.perf_counter()
+        super().save(task, new_history)
+        self.save_seconds += time.perf_counter() - start
+        self.saves += 1
+
+
+class _TimedStream(httpx.AsyncByteStream):
+    def __init__(self, inner: httpx.AsyncByteStream, done: Callable[[], None]) -> None:
+        self._inner = inner
+        self._done = done
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._inner.aclose()
+        finally:
+            self._done()
+
+
+class TimedTransport(httpx.AsyncBaseTransport):
+    """The default transport (the same pool make_client gets), logging each request's latency
+    from the moment the engine hands it over (pool wait included) until the body is read.
+
+    `max_in_flight`: the suggested fix for httpcore's pool, whose bookkeeping costs
+    O(queued requests × connections) on every request start and end. Requests beyond the cap
+    wait in an asyncio.Semaphore (O(1)) instead of in the pool's list."""
+
+    def __init__(self, max_in_flight: int | None = None) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self._gate = asyncio.Semaphore(max_in_flight) if max_in_flight else None
+        self.latencies: list[float] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        started = time.perf_counter()
+        if self._gate is not None:
+            await self._gate.acquire()
+        try:
+            response = await self._inner.handle_async_request(request)
+        except BaseException:
+            self._release()
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+
+        def done() -> None:
+            self.latencies.append(time.perf_counter() - started)
+            self._release()
+
+        response.stream = _TimedStream(response.stream, done)
+        return response
+
+    def _release(self) -> None:
+        if self._gate is not None:
+            self._gate.release()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+@dataclass
+class PollCounter:
+    """Counts polls: answered (a new snapshot: poll_count moved) and failed (last_polled_at
+    moved without one: a timeout, a 429...), and how late each answer came versus its plan."""
+
+    answered: int = 0
+    failed: int = 0
+    lags: list[float] = field(default_factory=list)
+    _last: dict[TaskKey, TrackedTask] = field(default_factory=dict)
+
+    def on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, TaskAdded):
+            self._last[event.task.key] = event.task
+        if not isinstance(event, TaskUpdated):
+            return
+        task = event.task
+        before = self._last.get(task.key)
+        self._last[task.key] = task
+        if before is None or task.last_polled_at in (None, before.last_polled_at):
+            return
+        if task.poll_count > before.poll_count:
+            self.answered += 1
+        else:
+            self.failed += 1
+        if before.next_poll_at is not None and task.last_polled_at is not None:
+            self.lags.append(task.last_polled_at - before.next_poll_at)
+
+
+# --- the fake server process ---------------------------------------------------------------
+
+
+class ServerProcess:
+    def __init__(self, tasks: int, limits: bool) -> None:
+        command = [sys.executable, "-m", "bench._fake_server", "--tasks", str(tasks)]
+        self._process = subprocess.Popen(
+            [*command, *(["--limits"] if limits else [])],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        assert self._process.stdout is not None
+        self.base_url = str(json.loads(self._process.stdout.readline())["base_url"])
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the server process so far (Linux /proc; NaN elsewhere)."""
+        try:
+            fields = Path(f"/proc/{self._process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def report(self) -> dict[str, list[list[object]]]:
+        out, _ = self._process.communicate("report\n", timeout=120)
+        report: dict[str, list[list[object]]] = json.loads(out)
+        return report
+
+    def kill(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+
+# --- one scenario ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scenario:
+    tasks: int
+    limited: bool
+    max_in_flight: int | None  # None: the app's client as shipped (httpx's default pool)
+
+    @property
+    def label(self) -> str:
+        client = "stock pool" if self.max_in_flight is None else f"≤{self.max_in_flight} in flight"
+        return f"{self.tasks:,} tasks, limits {'on' if self.limited else 'off'}, {client}"
+
+
+@dataclass
+class Result:
+    scenario: Scenario
+    seconds: float  # measured window
+    answered: int
+    failed: int
+    latencies: list[float]
+    lags: list[float]
+    cpu: float
+    server_cpu: float
+    saves: int
+    save_seconds: float
+    window: tuple[float, float]  # monotonic start and end of the measured window
+    run_seconds: float = 0.0  # the whole scenario: adding tasks, warm-up, window, shutdown
+    requests: list[list[object]] = field(default_factory=list)
+    violations: list[list[object]] = field(default_factory=list)
+
+    @property
+    def polls_per_second(self) -> float:
+        return self.answered / self.seconds
+
+    @property
+    def cpu_per_poll(self) -> float:
+        polls = self.answered + self.failed
+        return self.cpu / polls if polls else float("nan")
+
+
+async def run_scenario(scenario: Scenario, warmup: float, seconds: float) -> Result:
+    began = time.perf_counter()
+    server = ServerProcess(scenario.tasks, scenario.limited)
+    try:
+        with tempfile.TemporaryDirectory(prefix="tunewatch-bench-") as home:
+            ledger = TimedLedger(Path(home) / "tasks.sqlite3")
+            transport = TimedTransport(scenario.max_in_flight)
+            client = httpx.AsyncClient(
+                transport=transport,
+                timeout=DEFAULT_TIMEOUT,
+                follow_redirects=False,
+                trust_env=False,
+            )
+
+            async def keys(account: str) -> str | None:
+                return KEYS.get(account)
+
+            policies = {
+                p.id: fast_policy(p.poll_policy, limited=scenario.limited)
+                for p in PROVIDERS.values()
+            }
+            engine = Engine(
+                ledger,
+                client,
+                keys,
+                lambda _account: AccountConfig(base_url=server.base_url),
+                policies,
+                rng=random.Random(7),
+            )
+            counter = PollCounter()
+            engine.subscribe(counter.on_event)
+            for provider_id, task_id in bench_tasks(scenario.tasks):
+                engine.add(provider_id, task_id)
+            await asyncio.sleep(warmup)
+
+            answered0, failed0 = counter.answered, counter.failed
+            lags0, latencies0 = len(counter.lags), len(transport.latencies)
+            saves0, save_seconds0 = ledger.saves, ledger.save_seconds
+            cpu0, server0, t0 = time.process_time(), server.cpu_seconds(), time.monotonic()
+            await asyncio.sleep(seconds)
+            cpu1, server1, t1 = time.process_time(), server.cpu_seconds(), time.monotonic()
+            result = Result(
+                scenario=scenario,
+                seconds=t1 - t0,
+                answered=counter.answered - answered0,
+                failed=counter.failed - failed0,
+                latencies=transport.latencies[latencies0:],
+                lags=counter.lags[lags0:],
+                cpu=cpu1 - cpu0,
+                server_cpu=server1 - server0,
+                saves=ledger.saves - saves0,
+                save_seconds=ledger.save_seconds - save_seconds0,
+                window=(t0, t1),
+            )
+            await engine.close()
+            await client.aclose()
+            ledger.close()
+        report = server.report()
+        result.requests, result.violations = report["requests"], report["violations"]
+        result.run_seconds = time.perf_counter() - began
+        return result
+    finally:
+        server.kill()
+
+
+# --- the baseline ---------------------------------------------------------------------------
+
+
+@dataclass
+class NaiveResult:
+    seconds: float
+    polls: int
+    latencies: list[float]
+    cpu: float
+
+
+def run_naive(count: int, seconds: float) -> NaiveResult:
+    """The throwaway script: for each task in turn, a fresh client, one GET, parse."""
+    server = ServerProcess(count, limits=False)
+    try:
+        tasks = bench_tasks(count)
+        latencies: list[float] = []
+        cpu0, start = time.process_time(), time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            provider_id, task_id = tasks[len(latencies) % len(tasks)]
+            provider = get_provider(provider_id)
+            request = provider.status_request(server.base_url, task_id, KEYS[provider.account])
+            began = time.perf_counter()
+            with httpx.Client(trust_env=False) as client:
+                reply = client.request(
+                    request.method, request.url, headers=request.headers, params=request.params
+                )
+            provider.parse_status(task_id, reply.status_code, reply.headers, reply.content)
+            latencies.append(time.perf_counter() - began)
+        return NaiveResult(
+            time.perf_counter() - start, len(latencies), latencies, time.process_time() - cpu0
+        )
+    finally:
+        server.kill()
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+
+def peak_in_window(times: list[float], span: float) -> int:
+    """Most requests inside any `span`-second sliding window (times sorted)."""
+    peak, left = 0, 0
+    for right, moment in enumerate(times):
+        while moment - times[left] >= span:
+            left += 1
+        peak = max(peak, right - left + 1)
+    return peak
+
+
+def report(results: list[Result], naive: NaiveResult) -> None:
+    rows: list[tuple[str, ...]] = []
+    for r in results:
+        rows.append(
+            (
+                r.scenario.label,
+                f"{r.polls_per_second:,.0f}",
+                f"{r.failed / r.seconds:,.0f}",
+                ms(sum(r.latencies) / len(r.latencies)) if r.latencies else "—",
+                ms(percentile(r.latencies, 0.95)),
+                ms(percentile(r.lags, 0.5)),
+                f"{r.cpu_per_poll * 1e3:.2f} ms",
+                f"{r.save_seconds / r.saves * 1e3:.2f} ms" if r.saves else "—",
+                f"{r.save_seconds / r.cpu:.0%}" if r.cpu else "—",
+                f"{r.cpu / r.seconds:.0%} / {r.server_cpu / r.seconds:.0%}",
+                f"{r.seconds:.1f} s",
+                f"{r.run_seconds:.0f} s",
+            )
+        )
+    naive_rate = naive.polls / naive.seconds
+    naive_cpu = naive.cpu / naive.polls
+    rows.append(
+        (
+            "naive loop, 500 tasks (fresh client per request)",
+            f"{naive_rate:,.0f}",
+            "0",
+            ms(sum(naive.latencies) / len(naive.latencies)),
+            ms(percentile(naive.latencies, 0.95)),
+            "—",
+            f"{naive_cpu * 1e3:.2f} ms",
+            "—",
+            "—",
+            "",
+            f"{naive.seconds:.1f} s",
+            "",
+        )
+    )
+    print_table(
+        f"Polling throughput (asked: every task every {INTERVAL} s, floor 1 s per task with limits "
+        "on; measured in a window after a warm-up; the window overruns when the loop is saturated)",
+        (
+            "scenario",
+            "polls/s",
+            "failed/s",
+            "mean latency",
+            "p95 latency",
+            "median lag",
+            "CPU/poll",
+            "ledger save",
+            "ledger share",
+            "CPU engine/server",
+            "window",
+            "run",
+        ),
+        rows,
+    )
+    rows.clear()
+    for r in results:
+        if r.scenario.tasks == 500 and not r.scenario.limited:
+            rows.append(
+                (
+                    f"polls/s, {r.scenario.label}",
+                    f"{r.polls_per_second:,.0f}",
+                    f"{naive_rate:,.1f}",
+                    ratio(r.polls_per_second, naive_rate),
+                )
+            )
+            rows.append(
+                (
+                    f"CPU per poll, {r.scenario.label}",
+                    f"{r.cpu_per_poll * 1e3:.2f} ms",
+                    f"{naive_cpu * 1e3:.2f} ms",
+                    ratio(r.cpu_per_poll, naive_cpu),
+                )
+            )
+    print_table(
+        "Engine vs. the naive loop (polls each task in turn, a fresh httpx client per request)",
+        ("measure", "engine", "naive", "engine/naive"),
+        rows,
+    )
+    rows.clear()
+    for r in results:
+        if not r.scenario.limited:
+            continue
+        t0, t1 = r.window
+        for account, (limit, span) in LIMITS.items():
+            arrivals = sorted(
+                _seconds(t) for t, acct, _status, _route in r.requests if acct == account
+            )
+            in_window = [t for t in arrivals if t0 <= t <= t1]
+            peak = peak_in_window(arrivals, span)
+            refused = sum(
+                1 for _t, acct, status, _r in r.requests if acct == account and status == 429
+            )
+            rows.append(
+                (
+                    f"{r.scenario.label} · {account}",
+                    f"{limit}/{'min' if span == 60 else 's'}",
+                    f"{peak}",
+                    ratio(peak, limit),
+                    f"{len(in_window) / r.seconds:.2f}/s",
+                    f"{limit / span:.2f}/s",
+                    str(refused),
+                )
+            )
+        kinds: dict[str, int] = {}
+        for violation in r.violations:
+            kinds[str(violation[1])] = kinds.get(str(violation[1]), 0) + 1
+        listed = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) or "none"
+        rows.append((f"{r.scenario.label} · violations", "", "", "", "", "", listed))
+    print_table(
+        "Rate limits on: the engine's request rate per account vs. the provider's budget "
+        "(peak = most requests the server saw in any window of the budget's length, whole run; "
+        "goal: peak/limit ≤ 1.00 and no violations)",
+        (
+            "scenario · account",
+            "limit",
+            "peak",
+            "peak/limit",
+            "rate in window",
+            "limit rate",
+            "429s",
+        ),
+        rows,
+    )
+
+
+def _seconds(value: object) -> float:
+    assert isinstance(value, int | float)
+    return float(value)
+
+
+async def run_all(scenarios: list[Scenario], warmup: float, seconds: float) -> list[Result]:
+    results = []
+    for scenario in scenarios:
+        results.append(await run_scenario(scenario, warmup, seconds))
+        print(f"  done: {scenario.label} ({results[-1].run_seconds:.0f} s)", flush=True)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0, help="measured time per scenario")
+    parser.add_argument("--warmup", type=float, default=2.0)
+    parser.add_argument(
+        "--stock-2000",
+        action="store_true",
+        help="also run 2 000 tasks on the stock pool (about 2 minutes each: see README)",
+    )
+    args = parser.parse_args(argv)
+    scenarios = [
+        Scenario(500, False, None),
+        Scenario(500, True, None),
+        *([Scenario(2_000, False, None), Scenario(2_000, True, None)] if args.stock_2000 else []),
+        *(Scenario(count, limited, FIXED_IN_FLIGHT) for count, limited in SCENARIOS),
+    ]
+    print(f"engine_throughput — {machine()}")
+    results = asyncio.run(run_all(scenarios, args.warmup, args.seconds))
+    naive = run_naive(500, min(args.seconds, 3.0))
+    report(results, naive)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
