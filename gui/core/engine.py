@@ -130,10 +130,15 @@ class Engine:
 
     # --- controls ------------------------------------------------------------------------
 
-    def start(self, only: Collection[TaskKey] | None = None) -> None:
+    def start(
+        self,
+        only: Collection[TaskKey] | None = None,
+        loaded: Iterable[TrackedTask] | None = None,
+    ) -> None:
         """Load the ledger and resume polling every unfinished task where it left off
-        (`only`: resume just these, as `tunewatch watch` does)."""
-        for task in self._ledger.all():
+        (`only`: resume just these, as `tunewatch watch` does; `loaded`: the ledger's tasks
+        already read, e.g. off the event loop by the window)."""
+        for task in self._ledger.all() if loaded is None else loaded:
             if task.provider not in PROVIDERS:
                 log.warning("ignoring a task of unknown provider %r", task.provider)
                 continue

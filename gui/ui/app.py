@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 
 import qasync
 from PySide6.QtWidgets import QApplication  # PySide6 before qasync: it binds to what it finds
@@ -65,8 +66,16 @@ async def run_window(
     if demo:
         window.setWindowTitle("Tunewatch — demo")
         window.show_banner(DEMO_TEXT)
-    services.engine.start()
+    listener = InstanceServer(
+        server_name(services.paths.data), on_message_factory(controller, window)
+    )
+    window.show()
+    # A big ledger (10 000 tasks: ~1 s) is read off the event loop; the window is already up.
+    window.statusBar().showMessage("Loading your tasks…")
+    loaded = await asyncio.to_thread(services.ledger.all)
+    services.engine.start(loaded=loaded)
     window.model.set_tasks(services.engine.tasks)
+    window.statusBar().clearMessage()
     if demo:
         for provider_id, task_id in demo_task_ids():
             services.engine.add(provider_id, task_id)
@@ -82,6 +91,18 @@ async def run_window(
     for provider_id, task_id in initial:
         controller.add_from_text(task_id, provider_id)
 
+    await window.closed.wait()
+    listener.close()
+    await controller.shutdown()
+    await services.close()
+    return 0
+
+
+def on_message_factory(
+    controller: Controller, window: MainWindow
+) -> Callable[[dict[str, object]], None]:
+    """What a second launch's message does: add its IDs, bring the window forward."""
+
     def on_message(message: dict[str, object]) -> None:
         ids = message.get("ids")
         provider = message.get("provider")
@@ -91,13 +112,7 @@ async def run_window(
         window.raise_()
         window.activateWindow()
 
-    listener = InstanceServer(server_name(services.paths.data), on_message)
-    window.show()
-    await window.closed.wait()
-    listener.close()
-    await controller.shutdown()
-    await services.close()
-    return 0
+    return on_message
 
 
 def main(
