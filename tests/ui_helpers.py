@@ -233,3 +233,28 @@ def windows_fixture(qtbot: Any, loop: asyncio.AbstractEventLoop) -> Iterator[Win
         yield windows
     finally:
         windows.close_all()
+
+
+# --- windows on a server the test configures (playback, export, archive tests) -------------
+
+
+def make_server(**options: Any) -> FakeProviderServer:
+    """A started fake server without rate budgets, e.g. on a ManualClock or with short links."""
+    return FakeProviderServer(rate_limits=NO_LIMITS, **options).start()
+
+
+class WindowsOn(Windows):
+    """Like Windows, on a server the test made (and Windows stops at the end)."""
+
+    def __init__(
+        self, qtbot: Any, loop: asyncio.AbstractEventLoop, server: FakeProviderServer
+    ) -> None:
+        self.qtbot = qtbot
+        self.loop = loop
+        self.server = server
+        self.keyring = default_keyring()
+        self._opened = []
+
+
+# QtMultimedia without a sound card warns once per clip; playback runs on regardless (stack.md).
+PLAYBACK_NOISE = pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE.args, "No audio device detected")

@@ -110,7 +110,11 @@ class ExportRunner(QObject):
         try:
             for task in tasks:
                 if task.snapshot is None or not task.snapshot.clips:
-                    problems.append(f"{task.title or task.task_id}: nothing to export yet.")
+                    # A finished task without files never gets any: no "yet" for it.
+                    why = (
+                        "it has no files to export" if task.is_finished else "nothing to export yet"
+                    )
+                    problems.append(f"{task.title or task.task_id}: {why}.")
                     continue
                 try:
                     result = await export_snapshot(
@@ -139,6 +143,8 @@ class ExportRunner(QObject):
         self.last_folder = folder
         self.open_button.setVisible(written > 0)
         summary = f"Exported {written} file{'s' if written != 1 else ''} to {folder}."
+        if not written and problems:
+            summary = "Nothing was exported."  # not "Exported 0 files to …"
         if problems:
             summary += " " + " ".join(problems[:2])
         self.window.statusBar().showMessage(summary, 15_000)

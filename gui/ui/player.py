@@ -7,8 +7,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +93,11 @@ class Player(QObject):
         if self._player is None:
             self.error.emit(_UNAVAILABLE)
             return
-        self._player.stop()  # one player for the whole app: the previous clip stops
+        _call(self._player, "stop")  # one player for the whole app: the previous clip stops
         self._item = item
         self._pending_position = start_ms
-        self._player.setSource(_as_url(item.source))
-        self._player.play()
+        self._player.setSource(_as_url(item.source))  # PySide releases the GIL for this one
+        _call(self._player, "play")
         self.item_changed.emit(item)
 
     def swap_source(self, item: PlayItem) -> None:
@@ -105,34 +106,34 @@ class Player(QObject):
             return
         position = self._player.position()
         was_playing = self.is_playing
+        # Stop before setting the pending position, as play() does: stopping reports the old
+        # media as loaded again, which would take the position and the new file start at 0.
+        _call(self._player, "stop")
         self._item = item
         self._pending_position = position
         self._player.setSource(_as_url(item.source))
         if was_playing:
-            self._player.play()
+            _call(self._player, "play")
         self.item_changed.emit(item)
 
     def toggle(self) -> None:
         if self._player is None or self._item is None:
             return
-        if self.is_playing:
-            self._player.pause()
-        else:
-            self._player.play()
+        _call(self._player, "pause" if self.is_playing else "play")
 
     def stop(self) -> None:
         if self._player is not None:
-            self._player.stop()
+            _call(self._player, "stop")
         self._item = None
         self.item_changed.emit(None)
 
     def seek(self, ms: int) -> None:
         if self._player is not None:
-            self._player.setPosition(max(ms, 0))
+            _call(self._player, "setPosition", Q_ARG("qint64", max(ms, 0)))
 
     def set_volume(self, fraction: float) -> None:
         if self._output is not None:
-            self._output.setVolume(min(max(fraction, 0.0), 1.0))
+            _call(self._output, "setVolume", Q_ARG("float", min(max(fraction, 0.0), 1.0)))
 
     def volume(self) -> float:
         return float(self._output.volume()) if self._output is not None else 0.0
@@ -147,7 +148,7 @@ class Player(QObject):
             return
         loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
         if status in loaded and self._pending_position:
-            self._player.setPosition(self._pending_position)
+            _call(self._player, "setPosition", Q_ARG("qint64", self._pending_position))
             self._pending_position = 0
 
     def _failed(self, error: object, detail: str) -> None:
@@ -161,12 +162,33 @@ def playback_error_words(error: object, detail: str, item: PlayItem | None) -> s
         if error == kind.ResourceError:
             if "403" in detail or "404" in detail or "410" in detail or "Forbidden" in detail:
                 return f"{what} could not be played: the link has expired. Check the task again for a fresh one."
+            # FFmpeg says only "Could not open file" when a link answers 403 on first opening:
+            # for a web link, expiry is the likeliest cause and the user needs to hear it.
+            if item is not None and item.source.startswith(("http://", "https://")):
+                return (
+                    f"{what} could not be played: the link could not be opened; it may have "
+                    "expired, or the server is unreachable. Check the task again for a fresh one."
+                )
+            if item is not None and not Path(item.source).is_file():
+                return f"{what} could not be played: the file {item.source} is missing."
             return f"{what} could not be played: the file could not be opened ({detail or 'no detail'})."
         if error == kind.FormatError:
             return f"{what} could not be played: its format is not supported ({detail or 'no detail'})."
         if error == kind.NetworkError:
             return f"{what} could not be played: the network failed ({detail or 'no detail'})."
     return f"{what} could not be played: {detail or 'unknown error'}."
+
+
+def _call(target: QObject, slot: str, *args: Any) -> None:
+    """Call a QtMultimedia slot without holding the GIL (a direct, synchronous call).
+
+    QtMultimedia's FFmpeg threads destroy their objects while holding a Qt lock, then call back
+    into our Python-made QAudioOutput, which needs the GIL. A plain binding call such as
+    QMediaPlayer.stop() keeps the GIL while it waits for that lock: a deadlock, the window frozen
+    for good (reproduced within seconds with a few players starting and stopping clips).
+    invokeMethod releases the GIL during the call; PySide does so by itself for setSource only.
+    """
+    QMetaObject.invokeMethod(target, slot, Qt.ConnectionType.DirectConnection, *args)
 
 
 def _as_url(source: str) -> QUrl:
