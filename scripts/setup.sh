@@ -14,7 +14,7 @@ packages=(libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth)
 if [ "$want_test" = 1 ]; then
-  packages+=(dbus gnome-keyring libsecret-tools imagemagick)
+  packages+=(dbus gnome-keyring libsecret-tools)
 fi
 
 missing=()
