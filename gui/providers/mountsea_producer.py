@@ -8,8 +8,8 @@ from gui.core.errors import BadPayloadError
 from gui.core.model import Clip, ClipKind, TaskError, TaskSnapshot
 from gui.core.states import TaskState
 from gui.providers import fields
-from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, state_for
-from gui.providers.mountsea_suno import mountsea_balance_request, mountsea_parse_balance
+from gui.providers.base import PollPolicy, state_for
+from gui.providers.mountsea_account import MountSeaProvider
 
 STATES = {
     "pending": TaskState.QUEUED,
@@ -28,23 +28,14 @@ STATES = {
 STEM_NAMES = ("vocals", "drums", "bass", "other", "instrumental", "piano", "guitar")
 
 
-class MountSeaProducer(Provider):
+class MountSeaProducer(MountSeaProvider):
     id = "mountsea-producer"
     name = "MountSea Producer"
-    account = "mountsea"
-    default_base_url = "https://api.mountsea.ai"
+    status_path = "/producer/tasks"
     poll_policy = PollPolicy(
         first_delay=4, initial_interval=4, max_interval=30, backoff=1.5, give_up_after=30 * 60
     )
     link_lifetime_note = "Producer download links are temporary: save them promptly."
-
-    def status_request(self, base_url: str, task_id: str, api_key: str) -> HttpRequest:
-        return HttpRequest(
-            "GET",
-            f"{base_url}/producer/tasks",
-            {"Authorization": f"Bearer {api_key}", "Accept": "application/json"},
-            {"taskId": task_id},
-        )
 
     def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
         if not isinstance(payload, dict):
@@ -75,12 +66,6 @@ class MountSeaProducer(Provider):
             task_type=task_type,
             raw=payload,
         )
-
-    def balance_request(self, base_url: str, api_key: str) -> HttpRequest:
-        return mountsea_balance_request(base_url, api_key)
-
-    def parse_balance_json(self, payload: Any) -> Balance:
-        return mountsea_parse_balance(payload)
 
 
 def _result_clips(value: Any) -> tuple[str | None, tuple[Clip, ...]]:

@@ -7,9 +7,9 @@ from typing import Any
 from gui.core.errors import BadPayloadError
 from gui.core.model import TaskError, TaskSnapshot
 from gui.core.states import TaskState
-from gui.core.urls import is_loopback_host
 from gui.providers import fields
-from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, state_for
+from gui.providers.base import PollPolicy, state_for
+from gui.providers.mountsea_account import MountSeaProvider
 from gui.providers.suno_clips import clips_from, has_only_previews
 
 STATES = {
@@ -27,42 +27,15 @@ STATES = {
     "timeout": TaskState.TIMED_OUT,
 }
 
-# MountSea's account API lives on its own host (shared by the Suno and Producer APIs).
-MOUNTSEA_CREDITS_URL = "https://dk.mountsea.ai/api-user/credits"
 
-
-def mountsea_balance_request(base_url: str, api_key: str) -> HttpRequest:
-    # The real credits endpoint is on dk.mountsea.ai; a loopback base URL (the fake server, the
-    # demo) serves it itself, so a test never leaves the machine.
-    host = base_url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
-    url = f"{base_url}/api-user/credits" if is_loopback_host(host) else MOUNTSEA_CREDITS_URL
-    return HttpRequest("GET", url, {"X-API-Key": api_key, "Accept": "application/json"})
-
-
-def mountsea_parse_balance(payload: Any) -> Balance:
-    credits = fields.number(fields.obj(payload).get("credits"))
-    if credits is None:
-        raise BadPayloadError("MountSea sent no credit balance.")
-    return Balance(credits)
-
-
-class MountSeaSuno(Provider):
+class MountSeaSuno(MountSeaProvider):
     id = "mountsea-suno"
     name = "MountSea Suno"
-    account = "mountsea"
-    default_base_url = "https://api.mountsea.ai"
+    status_path = "/suno/v2/status"
     poll_policy = PollPolicy(
         first_delay=3, initial_interval=3, max_interval=30, backoff=1.5, give_up_after=30 * 60
     )
     link_lifetime_note = "Suno CDN links are not documented to expire, but stream links end."
-
-    def status_request(self, base_url: str, task_id: str, api_key: str) -> HttpRequest:
-        return HttpRequest(
-            "GET",
-            f"{base_url}/suno/v2/status",
-            {"Authorization": f"Bearer {api_key}", "Accept": "application/json"},
-            {"taskId": task_id},
-        )
 
     def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
         if not isinstance(payload, dict):
@@ -98,9 +71,3 @@ class MountSeaSuno(Provider):
             clips=clips,
             raw=payload,
         )
-
-    def balance_request(self, base_url: str, api_key: str) -> HttpRequest:
-        return mountsea_balance_request(base_url, api_key)
-
-    def parse_balance_json(self, payload: Any) -> Balance:
-        return mountsea_parse_balance(payload)
