@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from gui.fake_provider import MusicResult, Phase, TaskScript
 from tests.conftest import FIXTURES
@@ -162,3 +162,21 @@ def test_ctrl_v_in_a_text_field_pastes_text_instead(shown: WindowUnderTest) -> N
     shown.qtbot.keyRelease(field, Qt.Key.Key_Control)
     assert field.text() == "pasted-id"
     assert shown.model_tasks == []
+
+
+def test_text_dropped_on_the_window_adds_its_ids(shown: WindowUnderTest) -> None:
+    shown.window.input_bar.set_provider_choice("crun")
+    mime = QMimeData()
+    mime.setText("dropped-1\ndropped-2")
+    drop = QDropEvent(
+        QPointF(40, 40),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    shown.window.dropEvent(drop)
+    assert drop.isAccepted()
+    assert ids_in_table(shown) == ["dropped-1", "dropped-2"]
+    assert {t.provider for t in shown.model_tasks} == {"crun"}
+    assert shown.message() == "Added 2 tasks."

@@ -289,3 +289,25 @@ def test_the_preview_is_swapped_for_the_final_file_in_place(
     shown.wait_for_state("preview", "Finished")
     qtbot.waitUntil(lambda: playing_labels(shown) == ["▶ Playing", ""])
     assert shown.window.detail.cards[0].play_button.text() == "▶ Play"
+
+
+def test_starring_the_keeper_marks_the_card_and_follows_the_playing_variation(
+    windows: WindowsOn,
+) -> None:
+    windows.server.add_task("sunor", "keep", TaskScript([Phase("succeeded")], DUO))
+    shown = open_with(windows, "sunor", "keep", "Finished")
+    bar = shown.window.player_bar
+    shown.qtbot.mouseClick(shown.window.detail.cards[1].play_button, Qt.MouseButton.LeftButton)
+    shown.qtbot.waitUntil(lambda: shown.window.player.item is not None, timeout=WAIT_MS)
+    assert bar.star_button.text() == "☆ Keeper"
+
+    shown.qtbot.mouseClick(bar.star_button, Qt.MouseButton.LeftButton)
+    assert bar.star_button.text() == "★ Keeper"
+    titles = [card.title_label.text() for card in shown.window.detail.cards]
+    assert titles == ["Neon Rain", "★ Neon Rain (take 2)"]
+    assert shown.services.ledger.keeper(("sunor", "keep")) is not None
+
+    shown.qtbot.mouseClick(shown.window.detail.cards[0].play_button, Qt.MouseButton.LeftButton)
+    shown.qtbot.waitUntil(lambda: bar.star_button.text() == "☆ Keeper", timeout=WAIT_MS)
+    shown.qtbot.mouseClick(bar.compare_button, Qt.MouseButton.LeftButton)
+    assert bar.star_button.text() == "★ Keeper"  # back on the starred variation
