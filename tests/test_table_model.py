@@ -57,3 +57,29 @@ def test_group_counts_match_the_filter_buttons(qapp: Any) -> None:
     counts = count_groups(tasks)
     assert counts[StateGroup.ALL] == 2 and counts[StateGroup.ACTIVE] == 2
     assert counts[StateGroup.FINISHED] == counts[StateGroup.FAILED] == 0
+
+
+def test_the_model_keeps_its_counts_through_adds_updates_and_removals(qapp: Any) -> None:
+    from gui.core.events import TaskUpdated
+    from gui.core.model import TaskSnapshot
+    from gui.core.states import TaskState
+    from gui.core.tracked_task import Watch
+
+    def ended(t: TrackedTask, state: TaskState) -> TrackedTask:
+        snapshot = TaskSnapshot(
+            provider="sunor", task_id=t.task_id, state=state, provider_status=None
+        )
+        return t.with_changes(snapshot=snapshot, watch=Watch.DONE)
+
+    model = TaskTableModel()
+    model.set_tasks([task("a", 1.0)])
+    model.add(task("b", 2.0))
+    model.add(task("c", 3.0))
+    model.on_engine_event(TaskUpdated(ended(task("b", 2.0), TaskState.SUCCEEDED), True))
+    model.on_engine_event(TaskUpdated(ended(task("c", 3.0), TaskState.FAILED), True))
+    model.flush()  # the coalescing timer would do this a moment later
+    assert model.counts == count_groups(model.tasks)
+    assert model.counts[StateGroup.FAILED] == model.counts[StateGroup.FINISHED] == 1
+    model.remove(("sunor", "c"))
+    assert model.counts == count_groups(model.tasks)
+    assert model.counts[StateGroup.ALL] == 2 and model.counts[StateGroup.FAILED] == 0

@@ -40,7 +40,10 @@ from gui.providers.base import PollPolicy, Provider
 
 log = logging.getLogger(__name__)
 
-MAX_IN_FLIGHT = 20
+# httpx's pool bookkeeping grows with queued requests × connections (bench/README.md): a few
+# requests in flight per account poll faster than hundreds queued in the pool.
+MAX_IN_FLIGHT_PER_ACCOUNT = 10
+MAX_RATE_RESET_WAIT = 3600.0  # an X-RateLimit-Reset window is a minute; an hour is plenty
 
 KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no key)
 
@@ -64,6 +67,7 @@ class _Account:
         # Bumped by key_changed: a 401 for a request sent with an older key is stale news.
         self.key_generation = 0
         self.rate_limited = False
+        self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
 
 
 def _strictest(limits: Iterable[float | None]) -> float | None:
@@ -94,9 +98,6 @@ class Engine:
         self._wake: dict[TaskKey, asyncio.Event] = {}
         self._accounts: dict[str, _Account] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
-        # httpx's pool bookkeeping grows with queued requests × connections (bench/README):
-        # a few requests in flight at once poll faster than hundreds queued in the pool.
-        self._in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
         self._closed = False
 
     # --- following -----------------------------------------------------------------------
@@ -294,8 +295,17 @@ class Engine:
                     await asyncio.sleep(floor)
             api_key = await self._usable_key(provider, account)
             generation = account.key_generation
-            sent = await account.budget.acquire()
+            # A slot first, then the budget: a request counted against the provider's limit
+            # goes out at once instead of queueing behind others (bench/README.md).
+            await account.in_flight.acquire()
+            try:
+                sent = await account.budget.acquire()
+            except BaseException:
+                account.in_flight.release()
+                raise
             if account.auth_problem is not None or generation != account.key_generation:
+                sent.answered()  # never sent: let it leave the window normally
+                account.in_flight.release()
                 continue  # the key was refused or replaced while we waited for the budget
             # From here the answer is fresh: a "poll now" before this point is served by it,
             # one after it (while the request is out) asks again once this one is answered.
@@ -304,14 +314,14 @@ class Engine:
             config = self._account_config(provider.account)
             base_url = (config.base_url or provider.default_base_url).rstrip("/")
             try:
-                async with self._in_flight:
-                    result = await check_status(self._client, provider, base_url, key[1], api_key)
+                result = await check_status(self._client, provider, base_url, key[1], api_key)
             except (ProviderError, InvalidTaskIdError) as error:
                 failure: ProviderError | InvalidTaskIdError | None = error
             else:
                 failure = None
             finally:
                 sent.answered()
+                account.in_flight.release()
             # Taken when the answer arrived, so last_polled_at + min_task_interval is a floor
             # on the provider's clock too, however long the request took.
             now = time.time()
@@ -452,7 +462,8 @@ class Engine:
             return  # no X-RateLimit-* headers in that answer
         if info.remaining is None or info.remaining > 0 or info.reset_at is None:
             return
-        account.budget.block_for(max(info.reset_at - time.time(), 0.0))
+        # A bogus reset far in the future must not silence an account for days.
+        account.budget.block_for(min(max(info.reset_at - time.time(), 0.0), MAX_RATE_RESET_WAIT))
 
     def _schedule(
         self, task: TrackedTask, now: float, wait: float, problem: str | None, *, polled: bool

@@ -84,7 +84,9 @@ class Controller(QObject):
         self.notifier.show_task_requested.connect(self._show_task)
         self.notifier.show_window_requested.connect(self._show_window)
         self.notifier.quit_requested.connect(window.close)
-        window.model.counts_changed.connect(lambda: self.notifier.update_counts(window.model.tasks))
+        window.model.counts_changed.connect(
+            lambda: self.notifier.update_counts(window.model.counts)
+        )
         window.restore_layout(services.settings.ui)
 
     # --- background work -----------------------------------------------------------------

@@ -42,7 +42,7 @@ from gui.ui.player_bar import PlayerBar
 from gui.ui.progress_delegate import ProgressDelegate
 from gui.ui.status_line import AccountProblemBanner, count_words
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
-from gui.ui.task_filter import StateGroup, TaskFilterProxy, count_groups
+from gui.ui.task_filter import StateGroup, TaskFilterProxy
 from gui.ui.task_table_model import TASK_ROLE, Column, TaskTableModel
 
 
@@ -318,9 +318,8 @@ class MainWindow(QMainWindow):
             self.refresh_detail()
 
     def _update_counts(self) -> None:
-        tasks = self.model.tasks
-        counts = count_groups(tasks)
-        self.counts_label.setText(count_words(tasks, counts) if tasks else "No tasks yet")
+        counts = self.model.counts
+        self.counts_label.setText(count_words(counts) if counts[StateGroup.ALL] else "No tasks yet")
         for group, button in self.group_buttons.items():
             button.setText(f"{group.value} ({counts[group]})")
 

@@ -14,6 +14,7 @@ from gui.core.tracked_task import TaskKey, TrackedTask
 from gui.providers import get_provider
 from gui.ui.app_icon import app_icon
 from gui.ui.status_line import count_words
+from gui.ui.task_groups import StateGroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,9 @@ class Notifier(QObject):
             )
             self.tray.showMessage(note.title, note.body, icon, 8000)
 
-    def update_counts(self, tasks: list[TrackedTask]) -> None:
+    def update_counts(self, counts: dict[StateGroup, int]) -> None:
         if self.tray is not None:
-            self.tray.setToolTip(f"Tunewatch — {count_words(tasks)}")
+            self.tray.setToolTip(f"Tunewatch — {count_words(counts)}")
 
     def _clicked(self) -> None:
         if self._last_key is not None:

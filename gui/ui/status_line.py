@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from gui.core.tracked_task import TrackedTask
-from gui.ui.task_filter import StateGroup, count_groups
+from gui.ui.task_groups import StateGroup
 
 
-def count_words(tasks: list[TrackedTask], counts: dict[StateGroup, int] | None = None) -> str:
-    counts = counts or count_groups(tasks)
+def count_words(counts: dict[StateGroup, int]) -> str:
     return (
         f"{counts[StateGroup.ACTIVE]} active · {counts[StateGroup.FINISHED]} finished · "
         f"{counts[StateGroup.FAILED]} failed"

@@ -23,6 +23,7 @@ from gui.core.events import EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
 from gui.core.tracked_task import TaskKey, TrackedTask
 from gui.providers import get_provider
 from gui.ui.state_icons import state_icon
+from gui.ui.task_groups import StateGroup, count_groups, group_of
 from gui.ui.task_text import (
     STATE_COLOURS,
     elapsed_seconds,
@@ -77,6 +78,8 @@ class TaskTableModel(QAbstractTableModel):
         self._row_of: dict[TaskKey, int] = {}
         self._pending: dict[TaskKey, TrackedTask] = {}
         self._sort: Column | None = None
+        # Kept up to date on every change, so the filter buttons never recount 10 000 tasks.
+        self._counts = dict.fromkeys(StateGroup, 0)
         self._descending = False
         self._account_problem = account_problem
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
@@ -93,6 +96,7 @@ class TaskTableModel(QAbstractTableModel):
         if self._sort is not None:
             self._rows.sort(key=self._sort_key, reverse=self._descending)
         self._row_of = {task.key: row for row, task in enumerate(self._rows)}
+        self._counts = count_groups(self._rows)
         self._pending.clear()
         self.endResetModel()
         self.counts_changed.emit()
@@ -115,9 +119,20 @@ class TaskTableModel(QAbstractTableModel):
         row = self._insertion_row(task)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, task)
+        self._count(task, +1)
         self._row_of = {t.key: index for index, t in enumerate(self._rows)}
         self.endInsertRows()
         self.counts_changed.emit()
+
+    def _count(self, task: TrackedTask, delta: int) -> None:
+        self._counts[StateGroup.ALL] += delta
+        group = group_of(task)
+        if group is not None:
+            self._counts[group] += delta
+
+    @property
+    def counts(self) -> dict[StateGroup, int]:
+        return dict(self._counts)
 
     # --- sorting -------------------------------------------------------------------------
     # The model sorts its own rows (the proxy only filters): Qt's proxy sort calls data() in
@@ -126,6 +141,9 @@ class TaskTableModel(QAbstractTableModel):
     # values change stays where the user is looking.
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:  # Qt's "unsorted": keep the rows as they are
+            self._sort = None
+            return
         self._sort = Column(column)
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
@@ -163,6 +181,7 @@ class TaskTableModel(QAbstractTableModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._count(self._rows[row], -1)
         del self._rows[row]
         self._row_of = {task.key: index for index, task in enumerate(self._rows)}
         self.endRemoveRows()
@@ -176,6 +195,8 @@ class TaskTableModel(QAbstractTableModel):
             row = self._row_of.get(key)
             if row is None:
                 continue
+            self._count(self._rows[row], -1)
+            self._count(task, +1)
             self._rows[row] = task
             self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         if pending:

@@ -1,0 +1,52 @@
+"""The state groups behind the quick filters (All / Active / Finished / Failed) and their
+counts. Plain Python: the model keeps the counts up to date without recounting every task."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from gui.core.states import TaskState
+from gui.core.tracked_task import TrackedTask, Watch
+
+
+class StateGroup(StrEnum):
+    ALL = "All"
+    ACTIVE = "Active"
+    FINISHED = "Finished"
+    FAILED = "Failed"
+
+
+def in_group(task: TrackedTask, group: StateGroup) -> bool:
+    if group is StateGroup.ALL:
+        return True
+    state = task.state
+    failed = (state is not None and state.is_failure) or task.watch in (
+        Watch.NOT_FOUND,
+        Watch.GIVEN_UP,
+    )
+    if group is StateGroup.FAILED:
+        return failed
+    if group is StateGroup.FINISHED:
+        return state is TaskState.SUCCEEDED
+    return not failed and not task.is_finished  # ACTIVE
+
+
+def count_groups(tasks: Iterable[TrackedTask]) -> dict[StateGroup, int]:
+    """How many tasks each filter button shows, in one pass."""
+    counts = dict.fromkeys(StateGroup, 0)
+    for task in tasks:
+        counts[StateGroup.ALL] += 1
+        group = group_of(task)
+        if group is not None:
+            counts[group] += 1
+    return counts
+
+
+def group_of(task: TrackedTask) -> StateGroup | None:
+    """The one group (besides All) a task counts in; None for none of them."""
+    if in_group(task, StateGroup.FAILED):
+        return StateGroup.FAILED
+    if task.state is TaskState.SUCCEEDED:
+        return StateGroup.FINISHED
+    return None if task.is_finished else StateGroup.ACTIVE
