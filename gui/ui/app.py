@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable
 
-import qasync
-from PySide6.QtWidgets import QApplication  # PySide6 before qasync: it binds to what it finds
+from PySide6.QtWidgets import QApplication
 
 from gui.core.paths import AppPaths, app_paths
 from gui.core.services import Services, demo_task_ids, open_services
@@ -138,5 +138,10 @@ def main(
     store = CredentialStore()
     initial = [(provider or "auto", task_id) for task_id in task_ids]
     base_urls = {get_provider(provider).account: base_url} if base_url and provider else {}
+    # qasync binds to whichever Qt binding is imported first: PySide6 is (above), and QT_API
+    # says so too, so another binding installed beside it can never be picked.
+    os.environ.setdefault("QT_API", "pyside6")
+    import qasync
+
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         return runner.run(run_window(paths, demo, initial, store, base_urls))
