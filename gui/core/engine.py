@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 # httpx's pool bookkeeping grows with queued requests × connections (bench/README.md): a few
 # requests in flight per account poll faster than hundreds queued in the pool.
-MAX_IN_FLIGHT_PER_ACCOUNT = 10
+MAX_IN_FLIGHT_PER_ACCOUNT = 6  # 3 accounts × 6 ≈ the 20-connection pool
 MAX_RATE_RESET_WAIT = 3600.0  # an X-RateLimit-Reset window is a minute; an hour is plenty
 
 KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no key)

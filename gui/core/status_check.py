@@ -44,8 +44,8 @@ def make_client() -> httpx.AsyncClient:
         timeout=DEFAULT_TIMEOUT,
         follow_redirects=False,
         trust_env=False,
-        # Room for every account's requests in flight (engine.MAX_IN_FLIGHT_PER_ACCOUNT).
-        limits=httpx.Limits(max_connections=30, max_keepalive_connections=30),
+        # About every account's requests in flight (engine.MAX_IN_FLIGHT_PER_ACCOUNT).
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=20),
     )
 
 
