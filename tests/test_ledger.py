@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gui.core.ledger import MIGRATIONS, Ledger
-from gui.core.model import Clip, TaskError, TaskSnapshot
+from gui.core.model import Clip, RawJson, TaskError, TaskSnapshot, raw_value
 from gui.core.states import TaskState
 from gui.core.tracked_task import HistoryEntry, Watch
 
@@ -140,3 +140,17 @@ def test_the_keeper_survives_remove_and_undo(tmp_path: Path) -> None:
     assert ledger.keeper(task.key) == "clip-a"
     ledger.set_keeper(task.key, None)
     assert ledger.keeper(task.key) is None
+
+
+def test_raw_json_is_read_back_lazily_and_stored_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite3"
+    ledger = Ledger(path)
+    task, _ = ledger.add("sunor", "t-1")
+    ledger.save(task.with_changes(snapshot=finished_snapshot()))
+    loaded = ledger.get(task.key)
+    assert loaded is not None and loaded.snapshot is not None
+    assert isinstance(loaded.snapshot.raw, RawJson)  # not decoded at load
+    ledger.save(loaded.with_changes(poll_count=5))  # saved again without decoding it
+    again = Ledger(path).get(task.key)
+    assert again is not None and again.snapshot is not None
+    assert raw_value(again.snapshot.raw) == {"code": 200, "data": {"status": "failure"}}

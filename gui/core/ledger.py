@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.model import TaskSnapshot
+from gui.core.model import RawJson, TaskSnapshot
 from gui.core.states import TaskState
 from gui.core.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
 
@@ -239,7 +239,10 @@ def _split(script: str) -> list[str]:
 def _snapshot_columns(snapshot: TaskSnapshot | None) -> tuple[str | None, str | None]:
     if snapshot is None:
         return None, None
-    raw = json.dumps(snapshot.raw, ensure_ascii=False) if snapshot.raw is not None else None
+    if isinstance(snapshot.raw, RawJson):
+        raw: str | None = snapshot.raw.text  # never decoded: store the text as it came
+    else:
+        raw = json.dumps(snapshot.raw, ensure_ascii=False) if snapshot.raw is not None else None
     return json.dumps(snapshot.to_json(), ensure_ascii=False), raw
 
 
@@ -254,7 +257,7 @@ def _task_from_row(row: tuple[object, ...], history: list[HistoryEntry]) -> Trac
     parsed = None
     if isinstance(snapshot, str):
         parsed = TaskSnapshot.from_json(
-            json.loads(snapshot), raw=json.loads(raw) if isinstance(raw, str) else None
+            json.loads(snapshot), raw=RawJson(raw) if isinstance(raw, str) else None
         )
     return TrackedTask(
         provider=str(provider),

@@ -19,7 +19,7 @@ from gui.core.detect import detect_provider
 from gui.core.errors import InvalidBaseUrlError, ProviderError
 from gui.core.events import AccountProblem, EngineEvent, TaskUpdated
 from gui.core.library import clip_key
-from gui.core.model import Clip
+from gui.core.model import Clip, raw_value
 from gui.core.naming import parse_template
 from gui.core.paste import parse_pasted
 from gui.core.services import Services
@@ -239,7 +239,7 @@ class Controller(QObject):
             QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
             self.window.statusBar().showMessage("Task ID copied.", 3000)
         elif action is TaskAction.COPY_JSON and tasks and tasks[0].snapshot:
-            raw = tasks[0].snapshot.raw
+            raw = raw_value(tasks[0].snapshot.raw)
             QGuiApplication.clipboard().setText(json.dumps(raw, indent=2, ensure_ascii=False))
             self.window.statusBar().showMessage("Raw JSON of the last answer copied.", 3000)
         elif action is TaskAction.EXPORT:
