@@ -118,7 +118,8 @@ class SettingsDialog(QDialog):
 
     def _account_box(self, account: str, values: AccountSettings) -> QGroupBox:
         providers = ", ".join(p.name for p in PROVIDERS.values() if p.account == account)
-        box = QGroupBox(f"{ACCOUNT_LABELS.get(account, account)}  —  {providers}")
+        label = ACCOUNT_LABELS.get(account, account)
+        box = QGroupBox(label if providers == label else f"{label}  —  {providers}")
         form = QFormLayout(box)
         key = QLineEdit()
         key.setObjectName(f"key_{account}")
