@@ -422,6 +422,14 @@ class CredentialStore:
         # An empty variable counts as unset, so `TUNEWATCH_KEY_X=` can switch an override off.
         if not value:
             return None
+        if not _sendable(value):
+            return KeyLookup(
+                account=account,
+                source=KeySource.ENV,
+                env_var=env_var,
+                problem=f"{env_var} holds characters an API key cannot have (spaces, line breaks "
+                "or non-ASCII); set it to just the key.",
+            )
         return KeyLookup(account=account, source=KeySource.ENV, env_var=env_var, key=value)
 
     def _resolve(self) -> tuple[KeyringBackend | None, BackendStatus]:
@@ -488,4 +496,15 @@ def _clean_key(key: str, account: str) -> str:
             f"The {label} key contains a line break or control character; paste just the key.",
             account=account,
         )
+    if not _sendable(stripped):
+        raise InvalidKeyError(
+            f"The {label} key contains characters an API key cannot have (spaces or non-ASCII, "
+            "often an invisible character copied from a web page); paste just the key.",
+            account=account,
+        )
     return stripped
+
+
+def _sendable(key: str) -> bool:
+    """HTTP headers carry printable ASCII only; anything else would never reach the API."""
+    return all("!" <= ch <= "~" for ch in key)

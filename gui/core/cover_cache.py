@@ -10,9 +10,28 @@ from urllib.parse import urlsplit
 import httpx
 
 from gui.core.atomic import write_atomically
-from gui.core.urls import media_url_allowed
+from gui.core.download import DownloadError, fetch_bytes
 
 MAX_COVER_BYTES = 5 * 1024 * 1024
+_SIGNING = frozenset(
+    {
+        "exp",
+        "sig",
+        "expires",
+        "signature",
+        "Expires",
+        "Signature",
+        "X-Amz-Signature",
+        "X-Amz-Date",
+        "X-Amz-Expires",
+        "X-Amz-Credential",
+        "X-Amz-SignedHeaders",
+        "X-Amz-Algorithm",
+        "X-Amz-Security-Token",
+        "Key-Pair-Id",
+        "Policy",
+    }
+)
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
 
@@ -21,9 +40,13 @@ class CoverUnavailableError(Exception):
 
 
 def cover_path(cache_dir: Path, url: str) -> Path:
-    # Signed links change on every poll (?exp=…&sig=…); the file behind them does not.
+    # Signed links change on every poll (?exp=…&sig=…); the file behind them does not. Other
+    # query parameters (e.g. /image?id=…) do name the file, so only the signature is dropped.
     parts = urlsplit(url)
-    stable = f"{parts.scheme}://{parts.netloc}{parts.path}"
+    kept = "&".join(
+        pair for pair in parts.query.split("&") if pair and pair.split("=", 1)[0] not in _SIGNING
+    )
+    stable = f"{parts.scheme}://{parts.netloc}{parts.path}?{kept}"
     suffix = Path(parts.path).suffix.lower()
     digest = hashlib.sha256(stable.encode()).hexdigest()[:32]
     return cache_dir / f"{digest}{suffix if suffix in _IMAGE_SUFFIXES else '.img'}"
@@ -35,24 +58,10 @@ async def fetch_cover(
     target = cover_path(cache_dir, url)
     if target.exists():
         return target
-    if not media_url_allowed(url, allow_local):
-        raise CoverUnavailableError(
-            f"Cover art from {urlsplit(url).hostname or 'this address'} is not fetched."
-        )
     try:
-        async with client.stream("GET", url, follow_redirects=True) as response:
-            if response.status_code != 200:
-                raise CoverUnavailableError(
-                    f"The cover art link answered HTTP {response.status_code}."
-                )
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > MAX_COVER_BYTES:
-                    raise CoverUnavailableError("The cover art is larger than 5 MB.")
-    except httpx.HTTPError as error:
-        raise CoverUnavailableError(
-            f"The cover art could not be loaded ({type(error).__name__})."
-        ) from error
-    write_atomically(target, bytes(body))
+        # The shared media fetch: every redirect hop re-checked, no credentials, size capped.
+        fetched = await fetch_bytes(client, url, allow_local=allow_local, max_bytes=MAX_COVER_BYTES)
+    except DownloadError as error:
+        raise CoverUnavailableError(error.message) from error
+    write_atomically(target, fetched.data)
     return target

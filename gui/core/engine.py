@@ -256,7 +256,7 @@ class Engine:
         if self._runners.get(key) is runner:
             del self._runners[key]
         if not runner.cancelled() and runner.exception() is not None:
-            log.error("polling %s stopped: %r", key, runner.exception())
+            log.error("polling %s stopped: %s", key, type(runner.exception()).__name__)
 
     def _stop_runner(self, key: TaskKey) -> None:
         runner = self._runners.pop(key, None)
@@ -264,6 +264,34 @@ class Engine:
             runner.cancel()
 
     async def _run(self, key: TaskKey) -> None:
+        """Poll until the task ends; an unexpected error (a bug, a full disk) is reported on
+        the task and retried with back-off instead of silently ending its polling."""
+        failures = 0
+        while True:
+            try:
+                await self._poll_until_done(key)
+                return
+            except Exception as error:
+                failures += 1
+                wait = retry_delay(failures, self.policy(get_provider(key[0])).initial_interval)
+                # The type only: an exception's text may quote a payload or a header.
+                log.error(
+                    "polling %s failed (%s); retrying in %.0f s", key, type(error).__name__, wait
+                )
+                task = self._tasks.get(key)
+                if task is None or task.watch is not Watch.ACTIVE:
+                    return
+                try:
+                    self._update(
+                        task.with_changes(
+                            problem=f"Unexpected error ({type(error).__name__}); retrying in {wait:.0f} s.",
+                            next_poll_at=time.time() + wait,
+                        )
+                    )
+                except Exception:
+                    await asyncio.sleep(wait)  # could not even record it: wait here instead
+
+    async def _poll_until_done(self, key: TaskKey) -> None:
         provider = get_provider(key[0])
         account = self._account(provider)
         errors_in_a_row = 0
@@ -482,8 +510,10 @@ class Engine:
     # --- state ---------------------------------------------------------------------------
 
     def _store(self, task: TrackedTask, history: tuple[HistoryEntry, ...] = ()) -> None:
-        self._tasks[task.key] = task
+        # Disk first: if the write fails, memory keeps what the ledger has, and the next poll
+        # tries again instead of the window showing a state that a restart would lose.
         self._ledger.save(task, history)
+        self._tasks[task.key] = task
 
     def _update(
         self,

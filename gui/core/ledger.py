@@ -242,8 +242,9 @@ def _snapshot_columns(snapshot: TaskSnapshot | None) -> tuple[str | None, str | 
     if isinstance(snapshot.raw, RawJson):
         raw: str | None = snapshot.raw.text  # never decoded: store the text as it came
     else:
-        raw = json.dumps(snapshot.raw, ensure_ascii=False) if snapshot.raw is not None else None
-    return json.dumps(snapshot.to_json(), ensure_ascii=False), raw
+        # ASCII escapes: a lone surrogate ("\\ud800" is valid JSON) cannot be stored as UTF-8.
+        raw = json.dumps(snapshot.raw) if snapshot.raw is not None else None
+    return json.dumps(snapshot.to_json()), raw
 
 
 def _history_entry(row: tuple[float, str, str | None]) -> HistoryEntry:

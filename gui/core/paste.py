@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from gui.core.errors import InvalidTaskIdError
 from gui.core.task_ids import validate_task_id
@@ -14,6 +15,34 @@ from gui.core.task_ids import validate_task_id
 # Keys under which the providers return task IDs (create responses and status responses).
 _ID_KEYS = ("taskId", "task_id", "taskID", "id")
 _MAX_ITEMS = 1000
+MAX_PASTE_CHARACTERS = 1_000_000
+
+
+_COMMAND_WORDS = frozenset(
+    {"curl", "wget", "http", "https", "get", "post", "put", "delete", "head", "bearer"}
+)
+
+
+def _command_noise(piece: str) -> bool:
+    """curl's flags, header names ("x-api-key:"), methods, status codes: never task IDs."""
+    word = piece.strip("\"'`")
+    return (
+        word.startswith("-")
+        or word.endswith(":")
+        or word.lower() in _COMMAND_WORDS
+        or (word.isdigit() and len(word) == 3)
+    )
+
+
+def _id_in_url(piece: str) -> str:
+    """A status URL pasted whole (curl, a log line): its task ID, from the query or the path."""
+    if not piece.startswith(("http://", "https://")):
+        return piece
+    parts = urlsplit(piece)
+    for name, value in parse_qsl(parts.query):
+        if name in ("taskId", "task_id", "taskID", "id") and value:
+            return value
+    return parts.path.rstrip("/").rsplit("/", 1)[-1] or piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,18 +52,29 @@ class PastedIds:
     repeated: list[str] = field(default_factory=list)  # IDs that appeared more than once
 
 
-def parse_pasted(text: str) -> PastedIds:
-    stripped = text.strip()
+def parse_pasted(text: str, secrets: frozenset[str] = frozenset()) -> PastedIds:
+    """`secrets`: the configured API keys; a pasted command line may contain one, and it must
+    never be tracked as a task (nor sent to every provider by Auto)."""
+    stripped = text.strip()[:MAX_PASTE_CHARACTERS]
     if not stripped:
         return PastedIds()
     candidates = _from_json(stripped)
     if candidates is None:
-        candidates = [piece for piece in re.split(r"[\s,;]+", stripped) if piece]
+        pieces = [piece for piece in re.split(r"[\s,;]+", stripped) if piece]
+        if any("://" in piece for piece in pieces):
+            # A command or log line with the status URL in it: keep what can be an ID.
+            pieces = [p for p in pieces if not _command_noise(p)]
+        candidates = [_id_in_url(piece) for piece in pieces]
     ids: list[str] = []
     invalid: list[str] = []
     repeated: list[str] = []
     for piece in candidates[:_MAX_ITEMS]:
         piece = piece.strip().strip("\"'`")
+        if piece in secrets:
+            invalid.append(
+                "Something that looks like your API key was left out: it is not a task ID."
+            )
+            continue
         try:
             task_id = validate_task_id(piece)
         except InvalidTaskIdError as error:
@@ -54,7 +94,7 @@ def _from_json(text: str) -> list[str] | None:
         return None
     try:
         payload = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # deeply nested "JSON": read it as plain text
         return None
     found: list[str] = []
     _collect_ids(payload, found, depth=0)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from gui.core.errors import NetworkError, ProviderError
+from gui.core.errors import AuthError, NetworkError, ProviderError
 from gui.core.model import TaskSnapshot
 from gui.core.task_ids import validate_task_id
 from gui.providers import fields
@@ -62,6 +62,13 @@ async def send(client: httpx.AsyncClient, request: HttpRequest, what: str) -> Ra
             return RawResponse(response.status_code, dict(response.headers), bytes(body))
     except httpx.TimeoutException as exc:
         raise NetworkError(f"{what} did not answer in time.") from exc
+    except (httpx.LocalProtocolError, UnicodeError, ValueError):
+        # Raised while building the request, typically from a header value (the key): the
+        # library's text would quote it, so say what happened without it.
+        raise AuthError(
+            f"The request to {what} could not be built: the API key contains characters an "
+            "HTTP header cannot carry."
+        ) from None
     except httpx.TransportError as exc:
         raise NetworkError(f"Could not reach {what}: {_plain(exc)}.") from exc
     except httpx.HTTPError as exc:  # e.g. an invalid URL built from a bad base URL
@@ -74,7 +81,10 @@ async def check_status(
     """Ask the provider once; return the snapshot or raise a typed ProviderError."""
     task_id = validate_task_id(task_id)
     request = provider.status_request(base_url, task_id, api_key)
-    response = await send(client, request, provider.name)
+    try:
+        response = await send(client, request, provider.name)
+    except ProviderError as error:
+        raise _without_key(error, api_key) from None
     rate_limit = rate_limit_info(response.headers)
     try:
         snapshot = provider.parse_status(task_id, response.status, response.headers, response.body)
@@ -87,8 +97,8 @@ async def check_status(
 async def check_balance(
     client: httpx.AsyncClient, provider: Provider, base_url: str, api_key: str
 ) -> Balance:
-    response = await send(client, provider.balance_request(base_url, api_key), provider.name)
     try:
+        response = await send(client, provider.balance_request(base_url, api_key), provider.name)
         return provider.parse_balance(response.status, response.headers, response.body)
     except ProviderError as error:
         raise _without_key(error, api_key) from None

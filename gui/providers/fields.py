@@ -36,7 +36,11 @@ def text(value: Any, limit: int = MAX_SHORT_TEXT) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    cleaned = "".join(ch for ch in value if ch >= " " or ch in "\n\t").strip()
+    # Control characters out, and lone surrogates ("\ud800" is valid JSON, but no file name,
+    # label or UTF-8 database column can hold one).
+    cleaned = "".join(
+        ch for ch in value if (ch >= " " or ch in "\n\t") and not "\ud800" <= ch <= "\udfff"
+    ).strip()
     if not cleaned:
         return None
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

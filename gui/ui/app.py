@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from gui.core.paths import AppPaths, app_paths
 from gui.core.services import Services, demo_task_ids, open_services
+from gui.core.settings import AUTO_PROVIDER
 from gui.credentials import ACCOUNTS, CredentialStore
-from gui.providers import get_provider
+from gui.providers import PROVIDERS, get_provider
 from gui.ui.app_icon import app_icon
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
@@ -105,9 +106,11 @@ def on_message_factory(
 
     def on_message(message: dict[str, object]) -> None:
         ids = message.get("ids")
-        provider = message.get("provider")
+        provider = str(message.get("provider") or AUTO_PROVIDER)
+        if provider != AUTO_PROVIDER and provider not in PROVIDERS:
+            provider = AUTO_PROVIDER  # a message from another version: let Auto find it
         if isinstance(ids, list) and ids:
-            controller.add_from_text("\n".join(str(i) for i in ids), str(provider or "auto"))
+            controller.add_from_text("\n".join(str(i) for i in ids), provider)
         window.showNormal()
         window.raise_()
         window.activateWindow()

@@ -50,6 +50,7 @@ class Controller(QObject):
         self.engine = services.engine
         self._background: set[asyncio.Task[Any]] = set()
         self._removed: list[TrackedTask] = []
+        self._known_keys: frozenset[str] = frozenset()  # so a pasted key is never a "task"
         self.settings_dialog: SettingsDialog | None = None
         for provider_id in PROVIDERS:
             mark_local_provider(provider_id, services.provider_is_local(provider_id))
@@ -88,6 +89,7 @@ class Controller(QObject):
             lambda: self.notifier.update_counts(window.model.counts)
         )
         window.restore_layout(services.settings.ui)
+        self.spawn(self._remember_keys())
 
     # --- background work -----------------------------------------------------------------
 
@@ -135,7 +137,7 @@ class Controller(QObject):
 
     def add_from_text(self, text: str, provider_choice: str) -> None:
         self.services.settings.last_provider = provider_choice
-        pasted = parse_pasted(text)
+        pasted = parse_pasted(text, self._known_keys)
         if not pasted.ids:
             reason = pasted.invalid[0] if pasted.invalid else "No task ID found in what was pasted."
             self.window.input_bar.show_message(reason, "error")
@@ -169,19 +171,32 @@ class Controller(QObject):
         already = list(repeated)
         notes: list[str] = []
         unknown: list[str] = []
+        unresolved: list[str] = []
         candidates = list(PROVIDERS.values())
         for task_id in ids:
             existing = [t for t in self.engine.tasks if t.task_id == task_id]
             if existing:
                 already.append(task_id)
                 continue
-            found = await detect_provider(
-                services.client,
-                task_id,
-                candidates,
-                services.key_for,
-                lambda p: services.base_url(p.id),
-            )
+            try:
+                found = await detect_provider(
+                    services.client,
+                    task_id,
+                    candidates,
+                    services.key_for,
+                    lambda p: services.base_url(p.id),
+                )
+            except Exception as error:  # e.g. a locked keyring: say so, keep the text
+                self.window.input_bar.show_message(
+                    f"Auto could not ask the accounts: {getattr(error, 'message', error)}", "error"
+                )
+                return
+            if found.provider is None and found.problems:
+                # Nobody said "not found": offline, rate limited or failing. Keep the ID in the
+                # box so nothing valid is dropped; the user can retry or pick the provider.
+                unresolved.append(task_id)
+                notes.extend(found.problems)
+                continue
             if found.provider is None:
                 if not found.tried:
                     self.window.input_bar.show_message(
@@ -201,7 +216,25 @@ class Controller(QObject):
                 *invalid,
                 f"No account knows {', '.join(unknown)}; nothing was added for it.",
             ]
+        if unresolved:
+            invalid = [
+                *invalid,
+                f"Could not check {', '.join(unresolved)} (see why below); it is left in the box.",
+            ]
         self._report_added(added, already, invalid, notes)
+        if unresolved:
+            self.window.input_bar.field.setText(" ".join(unresolved))
+
+    async def _remember_keys(self) -> None:
+        keys = set()
+        for account in ACCOUNTS:
+            try:
+                key = await self.services.key_for(account)
+            except Exception:  # a locked keyring: nothing to compare against
+                key = None
+            if key:
+                keys.add(key)
+        self._known_keys = frozenset(keys)
 
     def _report_added(
         self, added: list[TrackedTask], already: list[str], invalid: list[str], notes: list[str]
@@ -379,6 +412,8 @@ class Controller(QObject):
                 dialog.set_key_source(account, "demo key", False)
             return
         status = await self.services.store.backend_status()
+        if self.settings_dialog is not dialog:
+            return  # closed while the keyring answered
         dialog.set_keyring_status(status.describe(), status.usable)
         for account in ACCOUNTS:
             try:
@@ -438,6 +473,7 @@ class Controller(QObject):
             mark_local_provider(provider_id, self.services.provider_is_local(provider_id))
         for account in ACCOUNTS:
             self.engine.key_changed(account)  # a new key or URL: paused tasks try again
+        await self._remember_keys()
         if dialog:
             dialog.accept()
         self.window.statusBar().showMessage("Settings saved.", 3000)

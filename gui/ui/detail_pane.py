@@ -61,6 +61,7 @@ class DetailPane(QScrollArea):
         self._account_problem: str | None = None
         self._empty_text = EMPTY_TEXT
         self._playing: object = None
+        self._where_label: QLabel | None = None
         self.show_task(None)
 
     @property
@@ -81,17 +82,19 @@ class DetailPane(QScrollArea):
         self._shown_key = None
 
     def show_task(self, task: TrackedTask | None, account_problem: str | None = None) -> None:
-        # Rebuild only when something visible changed: a poll that changed nothing must not
-        # reset the scroll position or the lyrics the user is reading. Only an unfinished task
-        # shows a countdown ("next check"), so only it is redrawn as the clock moves on.
-        clock = None if task is None or task.is_finished else int(time.time()) // 5
-        key = None if task is None else (task, account_problem, clock)
+        # Rebuild only when the task changed: a tick or a poll that changed nothing must not
+        # reset the scroll position, the lyrics being read, or fetch the covers again. The
+        # "next check" countdown is the one thing that moves with the clock: update it in place.
+        key = None if task is None else (task, account_problem)
         if key is not None and key == self._shown_key and self._task is not None:
+            if self._where_label is not None and task is not None:
+                self._where_label.setText(_where_words(task, account_problem))
             return
         self._shown_key = key
         self._task = task
         self._account_problem = account_problem
         self._cards = []
+        self._where_label = None
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -145,10 +148,8 @@ class DetailPane(QScrollArea):
         state_label.setStyleSheet(f"color: {STATE_COLOURS[task.state]}; font-weight: bold;")
         state_row.addWidget(state_label, 1)
         layout.addLayout(state_row)
-        where = provider.name
-        if not task.is_finished:
-            where += f" · next check: {next_check_words(task, account_problem)}"
-        layout.addWidget(_plain_label(where))
+        self._where_label = _plain_label(_where_words(task, account_problem))
+        layout.addWidget(self._where_label)
 
         id_row = QHBoxLayout()
         id_field = QLineEdit(task.task_id)
@@ -258,3 +259,10 @@ def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | 
     if getattr(item, "is_preview", False):
         return "▶ Playing the preview"
     return "▶ Playing (saved copy)" if getattr(item, "is_local", False) else "▶ Playing"
+
+
+def _where_words(task: TrackedTask, account_problem: str | None) -> str:
+    where = get_provider(task.provider).name
+    if not task.is_finished:
+        where += f" · next check: {next_check_words(task, account_problem)}"
+    return where

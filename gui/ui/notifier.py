@@ -3,6 +3,7 @@ fails (distinct icons), which shows the task when clicked. Off when the user say
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -75,7 +76,8 @@ class Notifier(QObject):
                 if note.failed
                 else QSystemTrayIcon.MessageIcon.Information
             )
-            self.tray.showMessage(note.title, note.body, icon, 8000)
+            # Notification servers read markup: provider text must arrive as text.
+            self.tray.showMessage(html.escape(note.title), html.escape(note.body), icon, 8000)
 
     def update_counts(self, counts: dict[StateGroup, int]) -> None:
         if self.tray is not None:
