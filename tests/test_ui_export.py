@@ -290,3 +290,23 @@ def test_nothing_is_kept_when_keep_finished_is_off(windows: WindowsOn) -> None:
     qtbot.waitUntil(lambda: player.is_playing, timeout=WAIT_MS)
     assert player.item is not None and not player.item.is_local
     assert shown.window.player_bar.now_playing.text() == "Neon Rain"
+
+
+def test_a_task_that_finished_while_the_window_was_closed_is_kept_at_start(
+    windows: WindowsOn,
+) -> None:
+    windows.server.add_task("sunor", "kept-later", FINISHED)
+    first = watch(windows, "kept-later", "Finished", keep=False)  # e.g. `tunewatch watch`
+    first.close()
+    library = first.services.paths.library / "sunor"
+    assert not library.exists()
+
+    second = windows.open()
+    second.services.settings.keep_finished = True  # the first window saved it off
+    second.controller.keep_recently_finished()  # what start-up does once the tasks are loaded
+
+    def both_kept() -> bool:
+        return library.exists() and len(list(library.rglob("*.mp3"))) == 2
+
+    second.qtbot.waitUntil(both_kept, timeout=WAIT_MS)
+    assert len(list(library.rglob("*.mp3"))) == 2

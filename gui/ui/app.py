@@ -77,6 +77,7 @@ async def run_window(
     services.engine.start(loaded=loaded)
     window.model.set_tasks(services.engine.tasks)
     window.statusBar().clearMessage()
+    controller.keep_recently_finished()
     if demo:
         for provider_id, task_id in demo_task_ids():
             services.engine.add(provider_id, task_id)

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+import time
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,17 @@ class Controller(QObject):
             if key:
                 keys.add(key)
         self._known_keys = frozenset(keys)
+
+    def keep_recently_finished(self, days: float = 7.0) -> None:
+        """Tasks that finished while the window was closed (e.g. under `tunewatch watch`) are
+        kept too, while their links are likely still valid (sunor's last about 7 days)."""
+        if not self.services.settings.keep_finished:
+            return
+        since = time.time() - days * 86400
+        for task in self.engine.tasks:
+            recent = task.state is TaskState.SUCCEEDED and (task.last_polled_at or 0) >= since
+            if recent and not self.exports.library.saved_clips(task.provider, task.task_id):
+                self.exports.keep(task)
 
     def _report_added(
         self, added: list[TrackedTask], already: list[str], invalid: list[str], notes: list[str]
