@@ -375,30 +375,29 @@ class CredentialStore:
         validate_account(account)
         key = _clean_key(key, account)
         with self._lock:
-            backend, status = self._resolve()
-            if backend is None:
-                raise KeyringUnavailableError(
-                    self._unavailable_message(account, status),
-                    account=account,
-                    reason=status.problem or "unknown",
-                )
+            backend, status = self._writable_backend(account)
             try:
                 backend.set_password(self._service, account, key)
             except Exception as exc:
                 self._raise_access_error(exc, account, status, "store", secret=key)
         log.info("Stored the %s key in %s", account, status.name)
 
+    def _writable_backend(self, account: str) -> tuple[KeyringBackend, BackendStatus]:
+        """The backend to store into, or the plain-words reason there is none."""
+        backend, status = self._resolve()
+        if backend is None:
+            raise KeyringUnavailableError(
+                self._unavailable_message(account, status),
+                account=account,
+                reason=status.problem or "unknown",
+            )
+        return backend, status
+
     def delete_key_sync(self, account: str) -> bool:
         """Remove the stored key; False if there was none. Leaves the environment alone."""
         validate_account(account)
         with self._lock:
-            backend, status = self._resolve()
-            if backend is None:
-                raise KeyringUnavailableError(
-                    self._unavailable_message(account, status),
-                    account=account,
-                    reason=status.problem or "unknown",
-                )
+            backend, status = self._writable_backend(account)
             try:
                 # Look first: backends signal "nothing to delete" inconsistently.
                 if backend.get_password(self._service, account) is None:

@@ -31,7 +31,6 @@ from gui.core.tracked_task import TrackedTask
 from gui.core.urls import validate_base_url
 from gui.credentials import ACCOUNTS, CredentialError
 from gui.providers import PROVIDERS, get_provider
-from gui.ui.detail_pane import mark_local_provider
 from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
@@ -53,8 +52,7 @@ class Controller(QObject):
         self._removed: list[TrackedTask] = []
         self._known_keys: frozenset[str] = frozenset()  # so a pasted key is never a "task"
         self.settings_dialog: SettingsDialog | None = None
-        for provider_id in PROVIDERS:
-            mark_local_provider(provider_id, services.provider_is_local(provider_id))
+        window.detail.is_local_provider = services.provider_is_local
 
         self.engine.subscribe(self._on_engine_event)
         window.input_bar.add_requested.connect(self.add_from_text)
@@ -481,8 +479,6 @@ class Controller(QObject):
             if dialog:
                 dialog.show_error(f"The settings could not be saved: {error}")
             return
-        for provider_id in PROVIDERS:
-            mark_local_provider(provider_id, self.services.provider_is_local(provider_id))
         for account in ACCOUNTS:
             self.engine.key_changed(account)  # a new key or URL: paused tasks try again
         await self._remember_keys()

@@ -46,6 +46,8 @@ class DetailPane(QScrollArea):
 
     # Answers where a clip's kept copy is; set by the controller (None: no archive).
     local_copy: Callable[[TrackedTask, Clip], Path | None] | None = None
+    # Answers whether a provider's API is on this machine (the fake server, the demo).
+    is_local_provider: Callable[[str], bool] | None = None
     # Answers whether a clip is the task's starred keeper; set by the controller.
     is_keeper: Callable[[TrackedTask, Clip], bool] | None = None
 
@@ -216,7 +218,8 @@ class DetailPane(QScrollArea):
             )
             heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
             layout.addWidget(heading)
-            allow_local = provider_base_is_local(task)
+            # Media from loopback/private addresses only for a provider on this machine.
+            allow_local = self.is_local_provider(task.provider) if self.is_local_provider else False
             for clip in snapshot.clips:
                 card = ClipCard(clip)
                 card.play_requested.connect(lambda c, t=task: self.play_requested.emit(t, c))
@@ -233,21 +236,6 @@ class DetailPane(QScrollArea):
                     self.cover_wanted.emit(clip.image_url, allow_local)
         elif task.is_finished and snapshot and not snapshot.state.is_failure:
             layout.addWidget(_plain_label("The provider returned no files for this task."))
-
-
-_local_bases: set[str] = set()
-
-
-def provider_base_is_local(task: TrackedTask) -> bool:
-    return task.provider in _local_bases
-
-
-def mark_local_provider(provider_id: str, local: bool) -> None:
-    """Media from loopback/private addresses is only fetched for providers on this machine."""
-    if local:
-        _local_bases.add(provider_id)
-    else:
-        _local_bases.discard(provider_id)
 
 
 def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | None:

@@ -120,7 +120,7 @@ class TaskTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, task)
         self._count(task, +1)
-        self._row_of = {t.key: index for index, t in enumerate(self._rows)}
+        self._reindex_from(row)
         self.endInsertRows()
         self.counts_changed.emit()
 
@@ -183,9 +183,15 @@ class TaskTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         self._count(self._rows[row], -1)
         del self._rows[row]
-        self._row_of = {task.key: index for index, task in enumerate(self._rows)}
+        del self._row_of[key]
+        self._reindex_from(row)
         self.endRemoveRows()
         self.counts_changed.emit()
+
+    def _reindex_from(self, row: int) -> None:
+        """Only the rows after an insertion or removal move: renumber those, not all of them."""
+        for index in range(row, len(self._rows)):
+            self._row_of[self._rows[index].key] = index
 
     def flush(self) -> None:
         """Apply the queued updates: one dataChanged per changed row."""
