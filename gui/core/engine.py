@@ -68,6 +68,7 @@ class _Account:
         self.key_generation = 0
         self.rate_limited = False
         self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
+        self.marked_waiting: str | None = None  # the problem the account's tasks show
 
 
 def _strictest(limits: Iterable[float | None]) -> float | None:
@@ -228,6 +229,7 @@ class Engine:
             state.auth_problem = None
             self._tell(AccountProblem(account, None))
         state.key_generation += 1
+        state.marked_waiting = None
         state.key_changed.set()
         state.key_changed = asyncio.Event()
 
@@ -321,7 +323,7 @@ class Engine:
                 floor = task.last_polled_at + policy.min_task_interval - time.time()
                 if floor > 0:
                     await asyncio.sleep(floor)
-            api_key = await self._usable_key(provider, account)
+            api_key = await self._usable_key(provider, account, key)
             generation = account.key_generation
             # A slot first, then the budget: a request counted against the provider's limit
             # goes out at once instead of queueing behind others (bench/README.md).
@@ -435,7 +437,7 @@ class Engine:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), delay)
 
-    async def _usable_key(self, provider: Provider, account: _Account) -> str:
+    async def _usable_key(self, provider: Provider, account: _Account, key: TaskKey) -> str:
         """Wait while the account's key is refused or missing; then return the key."""
         while True:
             if account.auth_problem is None:
@@ -453,7 +455,14 @@ class Engine:
                     reason
                     or f"No API key for {provider.account}: add one in Settings to start checking.",
                 )
-            self._mark_waiting(provider.account, account.auth_problem or "")
+            message = account.auth_problem or ""
+            if account.marked_waiting != message:
+                # Once per problem, not once per waiting task: 10 000 tasks of one account
+                # would otherwise each walk all 10 000 (seconds of a frozen window).
+                account.marked_waiting = message
+                self._mark_waiting(provider.account, message)
+            else:
+                self._mark_one_waiting(key, message)  # e.g. its answer arrived after the marking
             await account.key_changed.wait()
 
     def _account_refused(self, account: _Account, provider: Provider, error: AuthError) -> None:
@@ -469,10 +478,16 @@ class Engine:
             self._tell(AccountProblem(account.name, message))
 
     def _mark_waiting(self, account: str, message: str) -> None:
-        for task in list(self._tasks.values()):
-            mine = get_provider(task.provider).account == account and task.watch is Watch.ACTIVE
-            if mine and (task.problem != message or task.next_poll_at is not None):
-                self._update(task.with_changes(problem=message, next_poll_at=None))
+        for key, task in list(self._tasks.items()):
+            if get_provider(task.provider).account == account:
+                self._mark_one_waiting(key, message)
+
+    def _mark_one_waiting(self, key: TaskKey, message: str) -> None:
+        task = self._tasks.get(key)
+        if task is None or task.watch is not Watch.ACTIVE:
+            return
+        if task.problem != message or task.next_poll_at is not None:
+            self._update(task.with_changes(problem=message, next_poll_at=None))
 
     def _note_rate_limit(self, account: _Account, provider: Provider, wait: float) -> None:
         if not account.rate_limited:
