@@ -9,12 +9,12 @@ from collections.abc import Sequence
 
 from gui import __version__
 from gui.commands import exit_codes, export, list_tasks, status, watch
-from gui.core.errors import InvalidBaseUrlError, InvalidTaskIdError
-from gui.core.paths import app_paths
-from gui.core.settings import load_settings
-from gui.core.task_ids import validate_task_id
-from gui.core.urls import validate_base_url
+from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
+from gui.domain.task_ids import validate_task_id
+from gui.domain.urls import validate_base_url
 from gui.providers import PROVIDER_IDS, get_provider
+from gui.storage.paths import app_paths
+from gui.storage.settings import load_settings
 
 PROVIDER_COMMANDS = {"status": status, "watch": watch, "export": export}
 SUBCOMMANDS = {*PROVIDER_COMMANDS, "list"}

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import httpx
 
-from gui.core.engine import AccountConfig, Engine
-from gui.core.events import AccountProblem, EngineEvent, TaskUpdated
-from gui.core.ledger import Ledger
-from gui.core.status_check import make_client
-from gui.core.tracked_task import TaskKey
+from gui.domain.events import AccountProblem, EngineEvent, TaskUpdated
+from gui.domain.tracked_task import TaskKey
 from gui.fake_provider import DEFAULT_KEYS, FakeProviderServer, RateLimits
+from gui.polling.engine import AccountConfig, Engine
+from gui.polling.status_check import make_client
 from gui.providers import PROVIDER_IDS
 from gui.providers.base import PollPolicy
+from gui.storage.ledger import Ledger
 
 # Fast pacing for tests: the real advice (3-15 s first polls) is covered in test_schedule.py.
 FAST = PollPolicy(

@@ -17,7 +17,6 @@ import pytest
 from keyring.backends import fail
 
 from gui.cli import main
-from gui.core import status_check
 from gui.fake_provider import (
     DEFAULT_KEYS,
     Failure,
@@ -30,6 +29,7 @@ from gui.fake_provider import (
     ProviderId,
     TaskScript,
 )
+from gui.polling import status_check
 from tests.cli_helpers import FAIL_KEYRING, CliRun, closed_port, run_cli
 
 T0 = 1000.0  # manual clock at the start of every test

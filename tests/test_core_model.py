@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gui.core.model import MODEL_VERSIONS, Clip, ClipKind, TaskError, TaskSnapshot, model_version
-from gui.core.states import TERMINAL_STATES, TaskState
+from gui.domain.model import MODEL_VERSIONS, Clip, ClipKind, TaskError, TaskSnapshot, model_version
+from gui.domain.states import TERMINAL_STATES, TaskState
 
 
 def full_snapshot() -> TaskSnapshot:

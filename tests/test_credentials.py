@@ -15,7 +15,7 @@ from keyring.backends import SecretService, chainer, fail, null
 from keyring.compat import properties
 from keyring.errors import InitError, KeyringLocked, PasswordDeleteError, PasswordSetError
 
-from gui.credentials import (
+from gui.storage.credentials import (
     ACCOUNTS,
     SERVICE_NAME,
     CredentialError,

@@ -17,7 +17,7 @@ from typing import NoReturn
 import pytest
 from keyring.backends import SecretService
 
-from gui.credentials import CredentialStore, KeyringAccessError, KeySource
+from gui.storage.credentials import CredentialStore, KeyringAccessError, KeySource
 
 pytestmark = pytest.mark.secret_service
 

@@ -20,7 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from gui.core.download import (
+from gui.fake_provider import MEDIA_DIR
+from gui.media.download import (
     MAX_REDIRECTS,
     DownloadError,
     IncompleteDownloadError,
@@ -31,8 +32,7 @@ from gui.core.download import (
     download_to_part,
     fetch_bytes,
 )
-from gui.core.status_check import make_client
-from gui.fake_provider import MEDIA_DIR
+from gui.polling.status_check import make_client
 
 pytestmark = pytest.mark.asyncio
 

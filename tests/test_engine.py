@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from gui.core.events import AccountProblem, TaskAdded, TaskRemoved, TaskUpdated
-from gui.core.ledger import Ledger
-from gui.core.states import TaskState
-from gui.core.tracked_task import Watch
+from gui.domain.events import AccountProblem, TaskAdded, TaskRemoved, TaskUpdated
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import Watch
 from gui.fake_provider import Failure, Fault, MusicResult, Phase, TaskScript
 from gui.providers import PROVIDER_IDS
+from gui.storage.ledger import Ledger
 from tests.engine_helpers import fake_server, fast, files_containing, running_engine, wait_for
 
 pytestmark = pytest.mark.asyncio

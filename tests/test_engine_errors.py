@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from gui.core.events import AccountProblem, TaskUpdated
-from gui.core.states import TaskState
-from gui.core.tracked_task import Watch
+from gui.domain.events import AccountProblem, TaskUpdated
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import Watch
 from gui.fake_provider import Fault, Phase, RateLimits, TaskScript
 from tests.engine_helpers import FAST, fake_server, fast, running_engine, wait_for
 

@@ -14,7 +14,6 @@ import pytest
 from keyring.backends import fail
 
 from gui.cli import main
-from gui.core.paths import app_paths
 from gui.fake_provider import (
     DEFAULT_KEYS,
     Failure,
@@ -25,6 +24,7 @@ from gui.fake_provider import (
     ProviderId,
     TaskScript,
 )
+from gui.storage.paths import app_paths
 from tests.cli_helpers import FAIL_KEYRING, CliRun, run_cli
 
 T0 = 1000.0

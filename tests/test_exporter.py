@@ -19,18 +19,9 @@ import mutagen
 import pytest
 from pathvalidate import validate_filename
 
-from gui.core.errors import ProviderError
-from gui.core.exporter import (
-    ExportError,
-    ExportOptions,
-    ExportWriteError,
-    LinkExpiredError,
-    export_snapshot,
-)
-from gui.core.model import Clip, TaskSnapshot
-from gui.core.naming import local_date
-from gui.core.states import TaskState
-from gui.core.status_check import check_status, make_client
+from gui.domain.errors import ProviderError
+from gui.domain.model import Clip, TaskSnapshot
+from gui.domain.states import TaskState
 from gui.fake_provider import (
     MEDIA_DIR,
     DownloadResult,
@@ -47,6 +38,15 @@ from gui.fake_provider import (
     UploadResult,
     VideoResult,
 )
+from gui.media.exporter import (
+    ExportError,
+    ExportOptions,
+    ExportWriteError,
+    LinkExpiredError,
+    export_snapshot,
+)
+from gui.media.naming import local_date
+from gui.polling.status_check import check_status, make_client
 from gui.providers import get_provider
 from tests.test_download import MediaTestServer
 
@@ -578,9 +578,9 @@ async def test_cancelling_an_export_leaves_no_file(media: MediaTestServer, tmp_p
 _EXPORT_IN_A_CHILD = """
 import asyncio, json, sys
 from pathlib import Path
-from gui.core.exporter import ExportOptions, export_snapshot
-from gui.core.model import TaskSnapshot
-from gui.core.status_check import make_client
+from gui.media.exporter import ExportOptions, export_snapshot
+from gui.domain.model import TaskSnapshot
+from gui.polling.status_check import make_client
 
 async def main():
     snapshot = TaskSnapshot.from_json(json.loads(sys.argv[1]))

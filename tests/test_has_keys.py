@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gui.commands.has_keys import any_key_configured
-from gui.credentials import CredentialStore
+from gui.storage.credentials import CredentialStore
 from tests.ui_helpers import InMemoryKeyring
 
 

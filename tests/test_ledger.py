@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gui.core.ledger import MIGRATIONS, Ledger
-from gui.core.model import Clip, RawJson, TaskError, TaskSnapshot, raw_value
-from gui.core.states import TaskState
-from gui.core.tracked_task import HistoryEntry, Watch
+from gui.domain.model import Clip, RawJson, TaskError, TaskSnapshot, raw_value
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import HistoryEntry, Watch
+from gui.storage.ledger import MIGRATIONS, Ledger
 
 
 def finished_snapshot() -> TaskSnapshot:

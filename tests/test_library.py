@@ -11,12 +11,8 @@ import httpx
 import mutagen
 import pytest
 
-from gui.core.exporter import LinkExpiredError
-from gui.core.library import MANIFEST_NAME, Library, clip_key
-from gui.core.model import Clip, TaskSnapshot
-from gui.core.paths import app_paths
-from gui.core.states import TaskState
-from gui.core.status_check import check_status, make_client
+from gui.domain.model import Clip, TaskSnapshot
+from gui.domain.states import TaskState
 from gui.fake_provider import (
     FakeProviderServer,
     LyricsResult,
@@ -28,7 +24,11 @@ from gui.fake_provider import (
     StemsResult,
     TaskScript,
 )
+from gui.media.exporter import LinkExpiredError
+from gui.media.library import MANIFEST_NAME, Library, clip_key
+from gui.polling.status_check import check_status, make_client
 from gui.providers import get_provider
+from gui.storage.paths import app_paths
 
 pytestmark = pytest.mark.asyncio
 

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pathvalidate import validate_filename
 
-from gui.core.model import Clip, ClipKind, TaskSnapshot
-from gui.core.naming import (
+from gui.domain.model import Clip, ClipKind, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.media.naming import (
     MAX_NAME_BYTES,
     PLACEHOLDERS,
     file_stem,
@@ -22,8 +23,7 @@ from gui.core.naming import (
     safe_stem,
     template_values,
 )
-from gui.core.settings import DEFAULT_FILENAME_TEMPLATE
-from gui.core.states import TaskState
+from gui.storage.settings import DEFAULT_FILENAME_TEMPLATE
 
 TASK_ID = "d6956973-2f17-43d4-8514-af6cc3a2f55d"
 CLIP_ID = "ff98b0a3-1111-2222-3333-444455556666"

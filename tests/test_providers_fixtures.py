@@ -1,4 +1,4 @@
-"""Every recorded payload in shared/fixtures/, read by the adapter that speaks its API.
+"""Every recorded payload in tests/fixtures/, read by the adapter that speaks its API.
 
 Each fixture goes through `parse_status` (or `parse_balance`) with the HTTP status the real service
 would send with it, and the test checks what a user would see: the state, the clips (titles,
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from gui.core.errors import (
+from gui.domain.errors import (
     AuthError,
     NotFoundError,
     ProviderError,
@@ -23,12 +23,12 @@ from gui.core.errors import (
     RequestRejectedError,
     ServerError,
 )
-from gui.core.model import ClipKind, TaskSnapshot
-from gui.core.states import TaskState
+from gui.domain.model import ClipKind, TaskSnapshot
+from gui.domain.states import TaskState
 from gui.providers import get_provider
 
-# The repository sits at <root>/main, the shared material at <root>/shared (also in CI).
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+# The providers' documented example payloads, copied into the repository: the suite stands alone.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def load(name: str) -> Any:
@@ -444,7 +444,7 @@ def test_crun_balance() -> None:
 
 
 def test_every_fixture_is_used() -> None:
-    """A fixture added to shared/fixtures/ must get a test in this file."""
+    """A fixture added to tests/fixtures/ must get a test in this file."""
     on_disk = {p.relative_to(FIXTURES).as_posix() for p in FIXTURES.glob("*/*.json")}
     assert on_disk, f"no fixtures found under {FIXTURES}"
     named_here = set(re.findall(r'"([a-z_]+/[a-z0-9_]+\.json)"', Path(__file__).read_text()))

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from gui.core.errors import ProviderError
-from gui.core.model import TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.urls import clean_media_url
+from gui.domain.errors import ProviderError
+from gui.domain.model import TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.urls import clean_media_url
 from gui.providers import PROVIDER_IDS, fields, get_provider
 from gui.providers.suno_clips import has_only_previews
 

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 import pytest
 
-from gui.core.errors import (
+from gui.domain.errors import (
     AuthError,
     BadPayloadError,
     InvalidBaseUrlError,
@@ -22,11 +22,11 @@ from gui.core.errors import (
     RequestRejectedError,
     ServerError,
 )
-from gui.core.model import ClipKind, TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.status_check import check_status
-from gui.core.task_ids import validate_task_id
-from gui.core.urls import clean_media_url, is_placeholder_audio, is_stream_url, validate_base_url
+from gui.domain.model import ClipKind, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.task_ids import validate_task_id
+from gui.domain.urls import clean_media_url, is_placeholder_audio, is_stream_url, validate_base_url
+from gui.polling.status_check import check_status
 from gui.providers import PROVIDER_IDS, get_provider
 
 API_KEY = "sk-live-0123456789abcdef"

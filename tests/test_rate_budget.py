@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from gui.core.rate_budget import RateBudget
+from gui.polling.rate_budget import RateBudget
 from tests.engine_helpers import max_in_window
 
 pytestmark = pytest.mark.asyncio

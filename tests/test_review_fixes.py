@@ -10,16 +10,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from gui.core.cover_cache import CoverUnavailableError, fetch_cover
-from gui.core.errors import AuthError
-from gui.core.ledger import Ledger
-from gui.core.model import TaskSnapshot
-from gui.core.paste import parse_pasted
-from gui.core.states import TaskState
-from gui.core.status_check import check_status, make_client
-from gui.credentials import CredentialStore, InvalidKeyError
+from gui.domain.errors import AuthError
+from gui.domain.model import TaskSnapshot
+from gui.domain.paste import parse_pasted
+from gui.domain.states import TaskState
 from gui.fake_provider import FakeProviderServer, MusicResult, Phase, TaskScript
+from gui.media.cover_cache import CoverUnavailableError, fetch_cover
+from gui.polling.status_check import check_status, make_client
 from gui.providers import get_provider
+from gui.storage.credentials import CredentialStore, InvalidKeyError
+from gui.storage.ledger import Ledger
 from tests.ui_helpers import InMemoryKeyring
 
 
@@ -96,7 +96,7 @@ async def test_cover_art_redirected_to_a_private_address_is_refused(tmp_path: Pa
 
 @pytest.mark.asyncio
 async def test_a_failure_inside_the_poll_loop_is_reported_and_retried(tmp_path: Path) -> None:
-    from gui.core.engine import Engine
+    from gui.polling.engine import Engine
     from gui.providers.base import PollPolicy
 
     fast = PollPolicy(
@@ -115,7 +115,7 @@ async def test_a_failure_inside_the_poll_loop_is_reported_and_retried(tmp_path: 
             async def key(_account: str) -> str:
                 return server.key("sunor")
 
-            from gui.core.engine import AccountConfig
+            from gui.polling.engine import AccountConfig
 
             engine = Engine(
                 ledger,

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from gui.core.schedule import effective_policy, interval_after, jittered, retry_delay
+from gui.polling.schedule import effective_policy, interval_after, jittered, retry_delay
 from gui.providers import get_provider
 
 

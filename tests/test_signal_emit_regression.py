@@ -1,5 +1,5 @@
 """PySide6 6.12.0 on CPython 3.11 corrupts a refcount on every Signal.emit() and aborts after
-~1,500 emits (shared/stack.md). pyproject pins around it; this proves the installed pair is safe.
+~1,500 emits (the stack notes in the README). pyproject pins around it; this proves the installed pair is safe.
 It runs in a subprocess because the failure mode is an abort of the whole interpreter."""
 
 from __future__ import annotations

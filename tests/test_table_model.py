@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from gui.core.tracked_task import TrackedTask
+from gui.domain.tracked_task import TrackedTask
 from gui.ui.task_filter import StateGroup, TaskFilterProxy, count_groups
 from gui.ui.task_table_model import TASK_ROLE, Column, TaskTableModel
 
@@ -60,10 +60,10 @@ def test_group_counts_match_the_filter_buttons(qapp: Any) -> None:
 
 
 def test_the_model_keeps_its_counts_through_adds_updates_and_removals(qapp: Any) -> None:
-    from gui.core.events import TaskUpdated
-    from gui.core.model import TaskSnapshot
-    from gui.core.states import TaskState
-    from gui.core.tracked_task import Watch
+    from gui.domain.events import TaskUpdated
+    from gui.domain.model import TaskSnapshot
+    from gui.domain.states import TaskState
+    from gui.domain.tracked_task import Watch
 
     def ended(t: TrackedTask, state: TaskState) -> TrackedTask:
         snapshot = TaskSnapshot(

@@ -10,7 +10,8 @@ import mutagen
 import mutagen.id3
 import pytest
 
-from gui.core.tagging import (
+from gui.fake_provider import MEDIA_DIR
+from gui.media.tagging import (
     CLIP_ID_TAG,
     MODEL_TAG,
     MP4_FREEFORM_PREFIX,
@@ -23,7 +24,6 @@ from gui.core.tagging import (
     sniff_format,
     write_tags,
 )
-from gui.fake_provider import MEDIA_DIR
 
 COVER = (MEDIA_DIR / "cover-1.jpg").read_bytes()
 LYRICS = "[Verse]\nRain on neon\n\n[Chorus]\nOh — ☔"

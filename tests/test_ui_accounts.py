@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from gui.core.events import AccountProblem, EngineEvent
-from gui.credentials import SERVICE_NAME
+from gui.domain.events import AccountProblem, EngineEvent
 from gui.fake_provider import DEFAULT_KEYS, Fault, MusicResult, Phase, TaskScript
+from gui.storage.credentials import SERVICE_NAME
 from gui.ui.settings_dialog import SettingsDialog
 from gui.ui.task_table_model import Column
 from tests.ui_helpers import OFFSCREEN_NOISE, Windows, WindowUnderTest, windows_fixture

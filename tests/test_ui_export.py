@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QFileDialog
 
-from gui.core.model import Clip
+from gui.domain.model import Clip
 from gui.fake_provider import (
     Failure,
     FakeProviderServer,

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from gui.core.model import Clip, TaskError, TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.tracked_task import TrackedTask
+from gui.domain.model import Clip, TaskError, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask
 from gui.fake_provider import Failure, MusicResult, Phase, TaskScript
 from gui.ui.notifier import Notification, notification_for
 from gui.ui.task_table_model import Column

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from gui.core.model import Clip, TaskError, TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.tracked_task import TrackedTask, Watch
+from gui.domain.model import Clip, TaskError, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask, Watch
 from gui.fake_provider import Phase, TaskScript
 from gui.ui.main_window import MainWindow
 from gui.ui.task_actions import SHORTCUTS, MenuEntry, TaskAction, actions_for

@@ -23,10 +23,9 @@ import pytest
 
 from gui import cli
 from gui.commands import exit_codes
-from gui.core.ledger import Ledger
-from gui.core.model import TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.tracked_task import HistoryEntry, Watch
+from gui.domain.model import TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import HistoryEntry, Watch
 from gui.fake_provider import (
     DEFAULT_KEYS,
     Failure,
@@ -37,6 +36,7 @@ from gui.fake_provider import (
     TaskScript,
 )
 from gui.providers import get_provider
+from gui.storage.ledger import Ledger
 
 TUNEWATCH = str(Path(sys.executable).with_name("tunewatch"))
 

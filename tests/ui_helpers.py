@@ -15,13 +15,13 @@ from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel
 
-from gui.core.paths import app_paths
-from gui.core.services import Services, open_services
-from gui.core.tracked_task import TrackedTask
-from gui.credentials import SERVICE_NAME, CredentialStore
+from gui.domain.tracked_task import TrackedTask
 from gui.fake_provider import DEFAULT_KEYS, FakeProviderServer, RateLimits
 from gui.providers import PROVIDER_IDS
 from gui.providers.base import PollPolicy
+from gui.services import Services, open_services
+from gui.storage.credentials import SERVICE_NAME, CredentialStore
+from gui.storage.paths import app_paths
 from gui.ui.app import build_window
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow

@@ -1,1 +1,4 @@
-"""Terminal commands (`tunewatch status`, ...): the same core code paths the window uses."""
+"""Terminal commands (`tunewatch status`, ...): the same code paths the window uses.
+
+May import every layer below (domain, providers, storage, polling, media, services); no Qt.
+"""

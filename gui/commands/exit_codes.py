@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gui.core.errors import ProviderError
-from gui.core.states import TaskState
+from gui.domain.errors import ProviderError
+from gui.domain.states import TaskState
 
 SUCCEEDED = 0
 FAILED = 1  # failed, cancelled or timed out

@@ -16,21 +16,21 @@ import httpx
 
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, resolve_key
-from gui.core.errors import ProviderError
-from gui.core.exporter import (
+from gui.domain.errors import ProviderError
+from gui.domain.model import TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.urls import is_loopback_host
+from gui.media.exporter import (
     ExportError,
     ExportOptions,
     default_export_folder,
     export_snapshot,
 )
-from gui.core.model import TaskSnapshot
-from gui.core.naming import parse_template
-from gui.core.paths import app_paths
-from gui.core.settings import load_settings
-from gui.core.states import TaskState
-from gui.core.status_check import check_status, make_client
-from gui.core.urls import is_loopback_host
+from gui.media.naming import parse_template
+from gui.polling.status_check import check_status, make_client
 from gui.providers.base import Provider
+from gui.storage.paths import app_paths
+from gui.storage.settings import load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ keys, as the README promises."""
 
 from __future__ import annotations
 
-from gui.credentials import ACCOUNTS, CredentialError, CredentialStore
+from gui.storage.credentials import ACCOUNTS, CredentialError, CredentialStore
 
 
 def any_key_configured(store: CredentialStore | None = None) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.credentials import CredentialError, CredentialStore, env_var_name
+from gui.storage.credentials import CredentialError, CredentialStore, env_var_name
 
 
 class KeyUnavailableError(Exception):

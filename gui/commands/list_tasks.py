@@ -6,10 +6,10 @@ import argparse
 import json
 from datetime import datetime
 
-from gui.core.ledger import Ledger
-from gui.core.paths import app_paths
-from gui.core.tracked_task import TrackedTask, Watch
+from gui.domain.tracked_task import TrackedTask, Watch
 from gui.providers import get_provider
+from gui.storage.ledger import Ledger
+from gui.storage.paths import app_paths
 
 _NOT_WATCHED = {Watch.PAUSED: "Paused", Watch.GIVEN_UP: "Given up", Watch.NOT_FOUND: "Not found"}
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from gui.core.model import Clip, ClipKind, TaskSnapshot
+from gui.domain.durations import format_duration
+from gui.domain.model import Clip, ClipKind, TaskSnapshot
 from gui.providers import get_provider
-
-
-def format_duration(seconds: float | None) -> str | None:
-    if seconds is None:
-        return None
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def format_moment(moment: datetime | None) -> str | None:

@@ -10,9 +10,9 @@ import sys
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, resolve_key
 from gui.commands.render import summary
-from gui.core.errors import ProviderError
-from gui.core.model import TaskSnapshot
-from gui.core.status_check import check_status, make_client
+from gui.domain.errors import ProviderError
+from gui.domain.model import TaskSnapshot
+from gui.polling.status_check import check_status, make_client
 from gui.providers.base import Provider
 
 

@@ -10,16 +10,16 @@ from datetime import datetime
 
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, resolve_key
-from gui.commands.render import format_duration
-from gui.core.engine import AccountConfig, Engine
-from gui.core.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
-from gui.core.ledger import Ledger
-from gui.core.paths import app_paths
-from gui.core.settings import MAX_INTERVAL, MIN_INTERVAL, load_settings
-from gui.core.status_check import make_client
-from gui.core.tracked_task import TaskKey, TrackedTask, Watch
-from gui.credentials import CredentialStore
+from gui.domain.durations import format_duration
+from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
+from gui.domain.tracked_task import TaskKey, TrackedTask, Watch
+from gui.polling.engine import AccountConfig, Engine
+from gui.polling.status_check import make_client
 from gui.providers.base import Provider
+from gui.storage.credentials import CredentialStore
+from gui.storage.ledger import Ledger
+from gui.storage.paths import app_paths
+from gui.storage.settings import MAX_INTERVAL, MIN_INTERVAL, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,7 @@
 """A fake of the four providers' status APIs, served over real HTTP on loopback.
 
-Used by the tests, the benchmark and the in-app demo. Qt-free: stdlib + h11 only.
+Used by the tests, the benchmark and the in-app demo. Imports nothing else of the package and no
+Qt: stdlib + h11 only.
 
     with FakeProviderServer(clock=ManualClock()) as server:
         server.add_task("sunor", "t1", TaskScript([Phase("running", 10), Phase("succeeded")]))

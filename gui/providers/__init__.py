@@ -1,4 +1,7 @@
-"""One module per provider; this registry is how the rest of the app finds them."""
+"""One module per provider API; this registry is how the rest of the app finds them.
+
+May import gui.domain only; no Qt.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from gui.core.errors import (
+from gui.domain.errors import (
     AuthError,
     BadPayloadError,
     NotFoundError,
@@ -18,8 +18,8 @@ from gui.core.errors import (
     RequestRejectedError,
     ServerError,
 )
-from gui.core.model import TaskSnapshot
-from gui.core.states import TaskState
+from gui.domain.model import TaskSnapshot
+from gui.domain.states import TaskState
 from gui.providers import fields
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class HttpRequest:
 
 @dataclass(frozen=True, slots=True)
 class PollPolicy:
-    """How often to ask, from the provider's own advice (shared/providers.md)."""
+    """How often to ask, from the provider's own advice (their documentation, summed up in docs of each adapter)."""
 
     first_delay: float  # seconds after adding before the first poll
     initial_interval: float

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui.core.errors import BadPayloadError, ProviderError, ServerError
-from gui.core.model import Clip, ClipKind, TaskError, TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.urls import is_placeholder_audio
+from gui.domain.errors import BadPayloadError, ProviderError, ServerError
+from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.urls import is_placeholder_audio
 from gui.providers import fields
 from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, pick_message, state_for
 from gui.providers.suno_clips import MAX_CLIPS, clips_from, has_only_previews

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from gui.core.urls import clean_media_url
+from gui.domain.urls import clean_media_url
 
 MAX_TEXT = 20_000  # lyrics can be long; anything longer is cut, never trusted whole
 MAX_SHORT_TEXT = 500

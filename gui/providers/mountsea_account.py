@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from gui.core.errors import BadPayloadError
-from gui.core.urls import is_loopback_host
+from gui.domain.errors import BadPayloadError
+from gui.domain.urls import is_loopback_host
 from gui.providers import fields
 from gui.providers.base import Balance, HttpRequest, Provider
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui.core.errors import BadPayloadError
-from gui.core.model import Clip, ClipKind, TaskError, TaskSnapshot
-from gui.core.states import TaskState
+from gui.domain.errors import BadPayloadError
+from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
+from gui.domain.states import TaskState
 from gui.providers import fields
 from gui.providers.base import PollPolicy, state_for
 from gui.providers.mountsea_account import MountSeaProvider

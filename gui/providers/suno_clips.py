@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui.core.model import Clip, ClipKind
-from gui.core.urls import is_placeholder_audio, is_stream_url
+from gui.domain.model import Clip, ClipKind
+from gui.domain.urls import is_placeholder_audio, is_stream_url
 from gui.providers import fields
 
 MAX_CLIPS = 50  # a task yields a handful; a payload with thousands is not trusted whole

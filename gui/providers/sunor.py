@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from gui.core.errors import BadPayloadError
-from gui.core.model import Clip, ClipKind, TaskError, TaskSnapshot
-from gui.core.states import TaskState
-from gui.core.task_ids import validate_task_id
+from gui.domain.errors import BadPayloadError
+from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.task_ids import validate_task_id
 from gui.providers import fields
 from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, pick_message, state_for
 from gui.providers.suno_clips import clips_from, has_only_previews

@@ -1,1 +1,4 @@
-"""Everything Qt: the window, its models and widgets. A thin layer over the Qt-free core."""
+"""Everything Qt: the window, its models and widgets, a thin layer over the Qt-free parts below.
+
+May import every layer below (domain, providers, storage, polling, media, services); the only layer that imports Qt.
+"""

@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
-from gui.core.paths import AppPaths, app_paths
-from gui.core.services import Services, demo_task_ids, open_services
-from gui.core.settings import AUTO_PROVIDER
-from gui.credentials import ACCOUNTS, CredentialStore
 from gui.providers import PROVIDERS, get_provider
+from gui.services import Services, demo_task_ids, open_services
+from gui.storage.credentials import ACCOUNTS, CredentialStore
+from gui.storage.paths import AppPaths, app_paths
+from gui.storage.settings import AUTO_PROVIDER
 from gui.ui.app_icon import app_icon
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow

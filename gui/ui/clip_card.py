@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.commands.render import format_duration
-from gui.core.model import Clip, ClipKind
+from gui.domain.durations import format_duration
+from gui.domain.model import Clip, ClipKind
 
 COVER_SIZE = 88
 

@@ -15,22 +15,22 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess
 from PySide6.QtGui import QGuiApplication, QPixmap
 
-from gui.core.cover_cache import CoverUnavailableError, fetch_cover
-from gui.core.detect import detect_provider
-from gui.core.errors import InvalidBaseUrlError, ProviderError
-from gui.core.events import AccountProblem, EngineEvent, TaskUpdated
-from gui.core.library import clip_key
-from gui.core.model import Clip, raw_value
-from gui.core.naming import parse_template
-from gui.core.paste import parse_pasted
-from gui.core.services import Services
-from gui.core.settings import AUTO_PROVIDER, Settings
-from gui.core.states import TaskState
-from gui.core.status_check import check_balance
-from gui.core.tracked_task import TrackedTask
-from gui.core.urls import validate_base_url
-from gui.credentials import ACCOUNTS, CredentialError
+from gui.domain.errors import InvalidBaseUrlError, ProviderError
+from gui.domain.events import AccountProblem, EngineEvent, TaskUpdated
+from gui.domain.model import Clip, raw_value
+from gui.domain.paste import parse_pasted
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask
+from gui.domain.urls import validate_base_url
+from gui.media.cover_cache import CoverUnavailableError, fetch_cover
+from gui.media.library import clip_key
+from gui.media.naming import parse_template
+from gui.polling.detect import detect_provider
+from gui.polling.status_check import check_balance
 from gui.providers import PROVIDERS, get_provider
+from gui.services import Services
+from gui.storage.credentials import ACCOUNTS, CredentialError
+from gui.storage.settings import AUTO_PROVIDER, Settings
 from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.model import Clip
-from gui.core.tracked_task import TrackedTask, Watch
+from gui.domain.model import Clip
+from gui.domain.tracked_task import TrackedTask, Watch
 from gui.providers import get_provider
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon

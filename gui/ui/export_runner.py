@@ -12,20 +12,20 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 
-from gui.core.errors import ProviderError
-from gui.core.exporter import (
+from gui.domain.errors import ProviderError
+from gui.domain.model import Clip, TaskSnapshot
+from gui.domain.tracked_task import TrackedTask
+from gui.media.exporter import (
     ExportError,
     ExportOptions,
     Refresh,
     default_export_folder,
     export_snapshot,
 )
-from gui.core.library import Library
-from gui.core.model import Clip, TaskSnapshot
-from gui.core.services import Services
-from gui.core.status_check import check_status
-from gui.core.tracked_task import TrackedTask
+from gui.media.library import Library
+from gui.polling.status_check import check_status
 from gui.providers import get_provider
+from gui.services import Services
 from gui.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

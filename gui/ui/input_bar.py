@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.settings import AUTO_PROVIDER
 from gui.providers import PROVIDERS
+from gui.storage.settings import AUTO_PROVIDER
 
 MESSAGE_STYLES = {
     "error": "color: #a61b0f;",

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.tracked_task import TrackedTask
+from gui.domain.tracked_task import TrackedTask
 from gui.providers import PROVIDERS, get_provider
 from gui.ui.detail_pane import DetailPane
 from gui.ui.input_bar import InputBar

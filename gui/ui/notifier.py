@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from gui.core.events import EngineEvent, TaskUpdated
-from gui.core.states import TaskState
-from gui.core.tracked_task import TaskKey, TrackedTask
+from gui.domain.events import EngineEvent, TaskUpdated
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TaskKey, TrackedTask
 from gui.providers import get_provider
 from gui.ui.app_icon import app_icon
 from gui.ui.status_line import count_words

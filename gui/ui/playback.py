@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from gui.core.events import EngineEvent, TaskUpdated
-from gui.core.model import Clip, ClipKind
-from gui.core.tracked_task import TrackedTask
+from gui.domain.events import EngineEvent, TaskUpdated
+from gui.domain.model import Clip, ClipKind
+from gui.domain.tracked_task import TrackedTask
 from gui.ui.player import Player, PlayItem
 
 LocalCopy = Callable[[TrackedTask, Clip], Path | None]

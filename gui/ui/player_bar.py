@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.commands.render import format_duration
+from gui.domain.durations import format_duration
 from gui.ui.player import Player, PlayItem
 
 

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.settings import (
+from gui.providers import PROVIDERS
+from gui.storage.credentials import ACCOUNT_LABELS
+from gui.storage.settings import (
     ACCOUNT_NAMES,
     DEFAULT_FILENAME_TEMPLATE,
     AccountSettings,
     Settings,
 )
-from gui.credentials import ACCOUNT_LABELS
-from gui.providers import PROVIDERS
 
 DEFAULT_URLS = {
     "mountsea": "https://api.mountsea.ai",

@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from gui.core.states import TaskState
+from gui.domain.states import TaskState
 from gui.ui.task_text import STATE_COLOURS, STATE_SYMBOLS
 
 ICON_SIZE = 16

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gui.core.tracked_task import TrackedTask, Watch
+from gui.domain.tracked_task import TrackedTask, Watch
 
 
 class TaskAction(StrEnum):

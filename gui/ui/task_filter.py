@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from gui.core.tracked_task import TrackedTask
+from gui.domain.tracked_task import TrackedTask
 from gui.ui.task_groups import StateGroup, count_groups, group_of, in_group
 from gui.ui.task_table_model import SORT_ROLE, TaskTableModel
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from gui.core.states import TaskState
-from gui.core.tracked_task import TrackedTask, Watch
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask, Watch
 
 
 class StateGroup(StrEnum):

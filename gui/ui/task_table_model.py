@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon
 
-from gui.core.events import EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
-from gui.core.tracked_task import TaskKey, TrackedTask
+from gui.domain.events import EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
+from gui.domain.tracked_task import TaskKey, TrackedTask
 from gui.providers import get_provider
 from gui.ui.state_icons import state_icon
 from gui.ui.task_groups import StateGroup, count_groups, group_of

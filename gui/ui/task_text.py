@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 
-from gui.core.states import TaskState
-from gui.core.tracked_task import TrackedTask, Watch
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask, Watch
 
 # Shapes differ as well as colours, so the states stay distinct for colour-blind users.
 STATE_SYMBOLS: dict[TaskState | None, str] = {

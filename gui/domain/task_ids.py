@@ -1,0 +1,34 @@
+"""What a task ID may look like. IDs go into URLs (sunor puts them in the path), so be strict."""
+
+from __future__ import annotations
+
+import re
+
+from gui.domain.errors import InvalidTaskIdError
+
+MAX_TASK_ID_LENGTH = 128
+# Letters, digits and . _ : - ; starting with a letter or digit, so "." and ".." are impossible.
+_TASK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+
+
+def validate_task_id(text: str) -> str:
+    """Return the ID without surrounding blanks, or raise InvalidTaskIdError saying what is wrong."""
+    task_id = text.strip()
+    if not task_id:
+        raise InvalidTaskIdError("The task ID is empty.")
+    if len(task_id) > MAX_TASK_ID_LENGTH:
+        raise InvalidTaskIdError(
+            f"A task ID is at most {MAX_TASK_ID_LENGTH} characters; this is {len(task_id)}."
+        )
+    if not _TASK_ID.fullmatch(task_id):
+        bad = next((ch for ch in task_id if not re.fullmatch(r"[A-Za-z0-9._:-]", ch)), task_id[0])
+        shown = repr(bad) if bad.isprintable() else f"U+{ord(bad):04X}"
+        raise InvalidTaskIdError(
+            f"{_preview(task_id)!r} is not a task ID: it contains {shown} "
+            "(IDs use letters, digits, '-', '_', '.' and ':', and start with a letter or digit)."
+        )
+    return task_id
+
+
+def _preview(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

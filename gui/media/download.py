@@ -1,0 +1,283 @@
+"""Fetching media files from the links in a payload, safely.
+
+Media hosts are not the provider's API: a download carries no credentials at all (no key, no
+cookie, no Basic auth from the URL). Redirects are followed by hand so that every hop is checked
+again (http(s) only, no private addresses unless the provider itself is local). A file streams
+into a temporary file beside its target and is renamed into place only once it is complete and
+its size checked, so a crash or a cancellation never leaves half a file under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from gui.domain.urls import clean_media_url, media_url_allowed
+
+MAX_MEDIA_BYTES = 1024 * 1024 * 1024  # 1 GB: far above any song or video a provider makes
+MAX_REDIRECTS = 5
+EXPIRED_STATUSES = frozenset({403, 404, 410})
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Never sent to a media host, even when the injected client carries them by default.
+_CREDENTIAL_HEADERS = ("authorization", "proxy-authorization", "x-api-key", "cookie")
+
+Progress = Callable[[int, int | None], None]  # bytes so far, total (None when unknown)
+
+
+class DownloadError(Exception):
+    """A media file could not be fetched; `message` is a sentence for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class RefusedUrlError(DownloadError):
+    """The link (or a redirect) is not one Tunewatch fetches: not http(s), or a local address."""
+
+
+class LinkUnavailableError(DownloadError):
+    """The media host answered 403, 404 or 410: usually a temporary link that has expired."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TooLargeError(DownloadError):
+    pass
+
+
+class IncompleteDownloadError(DownloadError):
+    """Fewer (or more) bytes arrived than the server announced."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedBytes:
+    data: bytes
+    content_type: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartFile:
+    """A complete download still under its temporary name (see `download_to_part`)."""
+
+    path: Path
+    size: int
+    content_type: str | None
+    url: str  # where the bytes came from, after redirects
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).hostname or "this address"
+
+
+def check_url(url: str, allow_local: bool) -> None:
+    """Raise RefusedUrlError unless `url` may be fetched."""
+    if clean_media_url(url) is None:
+        scheme = url.split(":", 1)[0][:16] if ":" in url else ""
+        what = f"a {scheme}: link" if scheme else "not a web link"
+        raise RefusedUrlError(f"The media link is {what}; only http(s) links are downloaded.")
+    if not media_url_allowed(url, allow_local):
+        raise RefusedUrlError(
+            f"The media link points at a local or private-network address ({host_of(url)}); "
+            "it is not downloaded."
+        )
+
+
+@contextlib.asynccontextmanager
+async def open_media(
+    client: httpx.AsyncClient, url: str, *, allow_local: bool
+) -> AsyncIterator[httpx.Response]:
+    """A streaming 200 response for `url`, after checked, hand-followed redirects."""
+    current = url
+    for _hop in range(MAX_REDIRECTS + 1):
+        check_url(current, allow_local)
+        request = client.build_request("GET", current, headers={"Accept-Encoding": "identity"})
+        for name in _CREDENTIAL_HEADERS:
+            request.headers.pop(name, None)
+        try:
+            # An explicit no-op Auth: neither the client's auth nor user:pass@ in the URL apply.
+            response = await client.send(
+                request, stream=True, follow_redirects=False, auth=httpx.Auth()
+            )
+        except httpx.TimeoutException as exc:
+            raise DownloadError(f"{host_of(current)} did not answer in time.") from exc
+        except httpx.InvalidURL as exc:  # also raised for a redirect to an unparsable Location
+            raise RefusedUrlError(
+                "The media link (or a redirect) is not a valid web link."
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise DownloadError(f"Could not reach {host_of(current)}: {_plain(exc)}.") from exc
+        try:
+            status = response.status_code
+            location = response.headers.get("location")
+            if status in _REDIRECT_STATUSES and location:
+                current = urljoin(current, location.strip())
+                continue
+            if status in EXPIRED_STATUSES:
+                raise LinkUnavailableError(
+                    f"The media link answered HTTP {status}; it has probably expired.", status
+                )
+            if status != 200:
+                raise DownloadError(f"{host_of(current)} answered HTTP {status}.")
+            yield response
+            return
+        finally:
+            await response.aclose()
+    raise RefusedUrlError(f"The media link redirected more than {MAX_REDIRECTS} times.")
+
+
+async def fetch_bytes(
+    client: httpx.AsyncClient, url: str, *, allow_local: bool, max_bytes: int
+) -> FetchedBytes:
+    """A small file (cover art) into memory."""
+    async with open_media(client, url, allow_local=allow_local) as response:
+        announced = _announced_length(response)
+        if announced is not None and announced > max_bytes:
+            raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
+        body = bytearray()
+        try:
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                if len(body) > max_bytes:
+                    raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
+        except httpx.HTTPError as exc:
+            raise DownloadError(f"The download was cut off: {_plain(exc)}.") from exc
+        _check_complete(len(body), announced)
+        return FetchedBytes(bytes(body), response.headers.get("content-type"))
+
+
+@contextlib.asynccontextmanager
+async def download_to_part(
+    client: httpx.AsyncClient,
+    url: str,
+    folder: Path,
+    *,
+    allow_local: bool,
+    label: str = "download",
+    max_bytes: int = MAX_MEDIA_BYTES,
+    progress: Progress | None = None,
+) -> AsyncIterator[PartFile]:
+    """Stream `url` into a hidden temporary file in `folder`; yield it once complete.
+
+    The caller renames it into place (os.replace) inside the `async with`; whatever is still
+    under the temporary name when the block ends — error, cancellation or not — is removed.
+    """
+    fd, part = _new_part_file(folder, label)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            size, content_type, final_url = await _stream_into(
+                client, url, handle, allow_local=allow_local, max_bytes=max_bytes, progress=progress
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        yield PartFile(part, size, content_type, final_url)
+    finally:
+        _discard(part)
+
+
+async def download_file(
+    client: httpx.AsyncClient,
+    url: str,
+    target: Path,
+    *,
+    allow_local: bool,
+    max_bytes: int = MAX_MEDIA_BYTES,
+    progress: Progress | None = None,
+) -> int:
+    """Download `url` to `target` (replacing it) atomically; return the number of bytes."""
+    async with download_to_part(
+        client,
+        url,
+        target.parent,
+        allow_local=allow_local,
+        label=target.name,
+        max_bytes=max_bytes,
+        progress=progress,
+    ) as part:
+        os.replace(part.path, target)
+        return part.size
+
+
+async def _stream_into(
+    client: httpx.AsyncClient,
+    url: str,
+    handle: IO[bytes],
+    *,
+    allow_local: bool,
+    max_bytes: int,
+    progress: Progress | None,
+) -> tuple[int, str | None, str]:
+    async with open_media(client, url, allow_local=allow_local) as response:
+        announced = _announced_length(response)
+        if announced is not None and announced > max_bytes:
+            raise TooLargeError(
+                f"The file is {_size(announced)}; Tunewatch refuses files over {_size(max_bytes)}."
+            )
+        done = 0
+        if progress:
+            progress(0, announced)
+        try:
+            async for chunk in response.aiter_bytes():
+                done += len(chunk)
+                if done > max_bytes:
+                    raise TooLargeError(f"The file is larger than {_size(max_bytes)}; stopped.")
+                handle.write(chunk)
+                if progress:
+                    progress(done, announced)
+        except httpx.HTTPError as exc:
+            raise DownloadError(
+                f"The download from {host_of(url)} was cut off: {_plain(exc)}."
+            ) from exc
+        _check_complete(done, announced)
+        return done, response.headers.get("content-type"), str(response.request.url)
+
+
+def _new_part_file(folder: Path, label: str) -> tuple[int, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    short = label.encode("utf-8")[:60].decode("utf-8", errors="ignore")
+    fd, name = tempfile.mkstemp(prefix=f".{short}.", suffix=".part", dir=folder)
+    return fd, Path(name)
+
+
+def _discard(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+def _announced_length(response: httpx.Response) -> int | None:
+    """Content-Length, when it describes the bytes we will read (no content coding)."""
+    if response.headers.get("content-encoding", "identity").lower() not in ("identity", ""):
+        return None
+    value = response.headers.get("content-length")
+    if value is None or not value.strip().isdigit():
+        return None
+    return int(value.strip())
+
+
+def _check_complete(received: int, announced: int | None) -> None:
+    # `announced` is only set without content coding, so it counts the same bytes we received.
+    if announced is not None and received != announced:
+        raise IncompleteDownloadError(
+            f"The download is incomplete: {received} of {announced} bytes arrived."
+        )
+
+
+def _size(count: int) -> str:
+    if count >= 1024**3:
+        return f"{count / 1024**3:.1f} GB"
+    if count >= 1024**2:
+        return f"{count / 1024**2:.1f} MB"
+    return f"{count} bytes"
+
+
+def _plain(exc: Exception) -> str:
+    return (str(exc).strip() or type(exc).__name__)[:200]

@@ -1,0 +1,543 @@
+"""The polling engine: one asyncio task per tracked, unfinished task, all sharing one HTTP client
+and a per-account request budget. It records everything in the ledger and tells followers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+import httpx
+
+from gui.domain.errors import (
+    AuthError,
+    BadPayloadError,
+    InvalidTaskIdError,
+    NotFoundError,
+    ProviderError,
+    RateLimitedError,
+)
+from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
+from gui.domain.task_ids import validate_task_id
+from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
+from gui.polling.rate_budget import RateBudget
+from gui.polling.schedule import (
+    NOT_FOUND_RETRIES,
+    RATE_LIMIT_DEFAULT_WAIT,
+    effective_policy,
+    interval_after,
+    jittered,
+    retry_delay,
+)
+from gui.polling.status_check import RateLimitInfo, check_status
+from gui.providers import PROVIDERS, get_provider
+from gui.providers.base import PollPolicy, Provider
+from gui.storage.ledger import Ledger
+
+log = logging.getLogger(__name__)
+
+# httpx's pool bookkeeping grows with queued requests × connections (bench/README.md): a few
+# requests in flight per account poll faster than hundreds queued in the pool.
+MAX_IN_FLIGHT_PER_ACCOUNT = 6  # 3 accounts × 6 ≈ the 20-connection pool
+MAX_RATE_RESET_WAIT = 3600.0  # an X-RateLimit-Reset window is a minute; an hour is plenty
+
+KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no key)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountConfig:
+    base_url: str | None = None  # None: the provider's default
+    interval: float | None = None  # None: the provider's advice with backoff
+
+
+class _Account:
+    def __init__(self, name: str, policies: Collection[PollPolicy]) -> None:
+        self.name = name
+        # Both MountSea APIs share one account: its budget follows the stricter policy.
+        self.budget = RateBudget(
+            _strictest(p.requests_per_minute for p in policies),
+            _strictest(p.requests_per_second for p in policies),
+        )
+        self.auth_problem: str | None = None
+        self.key_changed = asyncio.Event()
+        # Bumped by key_changed: a 401 for a request sent with an older key is stale news.
+        self.key_generation = 0
+        self.rate_limited = False
+        self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
+        self.marked_waiting: str | None = None  # the problem the account's tasks show
+
+
+def _strictest(limits: Iterable[float | None]) -> float | None:
+    return min((limit for limit in limits if limit), default=None)
+
+
+class Engine:
+    def __init__(
+        self,
+        ledger: Ledger,
+        client: httpx.AsyncClient,
+        keys: KeyLookup,
+        accounts: Callable[[str], AccountConfig] = lambda _account: AccountConfig(),
+        policies: Mapping[str, PollPolicy] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._ledger = ledger
+        self._client = client
+        self._keys = keys
+        self._account_config = accounts
+        self._policies = dict(policies or {})
+        self._rng = rng or random.Random()
+        self._tasks: dict[TaskKey, TrackedTask] = {}
+        self._runners: dict[TaskKey, asyncio.Task[None]] = {}
+        # Every runner not yet finished, including ones cancelled by pause/remove that are
+        # still unwinding: close() awaits them all before the client is closed.
+        self._live_runners: set[asyncio.Task[None]] = set()
+        self._wake: dict[TaskKey, asyncio.Event] = {}
+        self._accounts: dict[str, _Account] = {}
+        self._followers: list[Callable[[EngineEvent], None]] = []
+        self._closed = False
+
+    # --- following -----------------------------------------------------------------------
+
+    def subscribe(self, follower: Callable[[EngineEvent], None]) -> None:
+        self._followers.append(follower)
+
+    def _tell(self, event: EngineEvent) -> None:
+        for follower in list(self._followers):
+            try:
+                follower(event)
+            except Exception:  # a broken follower must not stop polling
+                log.exception("an engine follower failed on %r", event)
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def tasks(self) -> list[TrackedTask]:
+        return list(self._tasks.values())
+
+    def get(self, key: TaskKey) -> TrackedTask | None:
+        return self._tasks.get(key)
+
+    def account_problem(self, account: str) -> str | None:
+        state = self._accounts.get(account)
+        return state.auth_problem if state else None
+
+    def policy(self, provider: Provider) -> PollPolicy:
+        base = self._policies.get(provider.id, provider.poll_policy)
+        return effective_policy(base, self._account_config(provider.account).interval)
+
+    # --- controls ------------------------------------------------------------------------
+
+    def start(
+        self,
+        only: Collection[TaskKey] | None = None,
+        loaded: Iterable[TrackedTask] | None = None,
+    ) -> None:
+        """Load the ledger and resume polling every unfinished task where it left off
+        (`only`: resume just these, as `tunewatch watch` does; `loaded`: the ledger's tasks
+        already read, e.g. off the event loop by the window)."""
+        for task in self._ledger.all() if loaded is None else loaded:
+            if task.provider not in PROVIDERS:
+                log.warning("ignoring a task of unknown provider %r", task.provider)
+                continue
+            self._tasks[task.key] = task
+            if task.watch is Watch.ACTIVE and (only is None or task.key in only):
+                self._start_runner(task.key)
+
+    def add(self, provider_id: str, task_id: str) -> tuple[TrackedTask, bool]:
+        """Track a task (written to the ledger before its first poll). False: already tracked."""
+        provider = get_provider(provider_id)
+        task_id = validate_task_id(task_id)
+        task, created = self._ledger.add(provider.id, task_id)
+        if not created:
+            return self._tasks.get(task.key, task), False
+        first = time.time() + jittered(self.policy(provider).first_delay, self._rng)
+        task = task.with_changes(next_poll_at=first)
+        self._store(task)
+        self._tell(TaskAdded(task))
+        self._start_runner(task.key)
+        return task, True
+
+    def remove(self, key: TaskKey) -> TrackedTask | None:
+        self._stop_runner(key)
+        removed = self._ledger.remove(key)
+        task = self._tasks.pop(key, removed)
+        if task is not None:
+            self._tell(TaskRemoved(task))
+        return task
+
+    def restore(self, task: TrackedTask) -> None:
+        """Undo a removal: the task comes back with its history, and resumes if it was active."""
+        if task.key in self._tasks:
+            return
+        self._ledger.restore(task)
+        self._tasks[task.key] = task
+        self._tell(TaskAdded(task))
+        if task.watch is Watch.ACTIVE:
+            self._start_runner(task.key)
+
+    def poll_now(self, key: TaskKey) -> None:
+        task = self._tasks.get(key)
+        if task is None or task.watch is Watch.DONE:
+            return
+        if task.watch is not Watch.ACTIVE:
+            self.resume(key)  # polls at once
+            return  # (writing back the copy read above would undo the resume)
+        self._update(task.with_changes(next_poll_at=time.time()))
+        if key in self._wake:
+            self._wake[key].set()
+
+    def pause(self, key: TaskKey) -> None:
+        task = self._tasks.get(key)
+        if task is None or task.watch is not Watch.ACTIVE:
+            return
+        self._stop_runner(key)
+        self._update(task.with_changes(watch=Watch.PAUSED, next_poll_at=None, problem=None))
+
+    def resume(self, key: TaskKey) -> None:
+        """Resume a paused, given-up or not-found task (the give-up clock starts again)."""
+        task = self._tasks.get(key)
+        if task is None or task.watch in (Watch.ACTIVE, Watch.DONE):
+            return
+        now = time.time()
+        self._update(
+            task.with_changes(
+                watch=Watch.ACTIVE, tracking_since=now, next_poll_at=now, problem=None
+            )
+        )
+        self._start_runner(key)
+
+    def pause_all(self) -> None:
+        for key in list(self._tasks):
+            self.pause(key)
+
+    def resume_all(self) -> None:
+        for key, task in list(self._tasks.items()):
+            if task.watch is Watch.PAUSED:
+                self.resume(key)
+
+    def key_changed(self, account: str) -> None:
+        """A new key was stored: every task paused by a refused key tries again."""
+        state = self._accounts.get(account)
+        if state is None:
+            return
+        if state.auth_problem is not None:
+            state.auth_problem = None
+            self._tell(AccountProblem(account, None))
+        state.key_generation += 1
+        state.marked_waiting = None
+        state.key_changed.set()
+        state.key_changed = asyncio.Event()
+
+    async def close(self) -> None:
+        """Cancel and await every poll. The caller closes the HTTP client afterwards."""
+        self._closed = True
+        runners = list(self._live_runners)
+        for runner in runners:
+            runner.cancel()
+        await asyncio.gather(*runners, return_exceptions=True)
+        self._runners.clear()
+
+    # --- the poll loop -------------------------------------------------------------------
+
+    def _start_runner(self, key: TaskKey) -> None:
+        if self._closed or key in self._runners:
+            return
+        self._wake[key] = asyncio.Event()
+        runner = asyncio.get_running_loop().create_task(self._run(key), name=f"poll {key}")
+        self._runners[key] = runner
+        self._live_runners.add(runner)
+        runner.add_done_callback(lambda done: self._forget_runner(key, done))
+
+    def _forget_runner(self, key: TaskKey, runner: asyncio.Task[None]) -> None:
+        self._live_runners.discard(runner)
+        if self._runners.get(key) is runner:
+            del self._runners[key]
+        if not runner.cancelled() and runner.exception() is not None:
+            log.error("polling %s stopped: %s", key, type(runner.exception()).__name__)
+
+    def _stop_runner(self, key: TaskKey) -> None:
+        runner = self._runners.pop(key, None)
+        if runner is not None:
+            runner.cancel()
+
+    async def _run(self, key: TaskKey) -> None:
+        """Poll until the task ends; an unexpected error (a bug, a full disk) is reported on
+        the task and retried with back-off instead of silently ending its polling."""
+        failures = 0
+        while True:
+            try:
+                await self._poll_until_done(key)
+                return
+            except Exception as error:
+                failures += 1
+                wait = retry_delay(failures, self.policy(get_provider(key[0])).initial_interval)
+                # The type only: an exception's text may quote a payload or a header.
+                log.error(
+                    "polling %s failed (%s); retrying in %.0f s", key, type(error).__name__, wait
+                )
+                task = self._tasks.get(key)
+                if task is None or task.watch is not Watch.ACTIVE:
+                    return
+                try:
+                    self._update(
+                        task.with_changes(
+                            problem=f"Unexpected error ({type(error).__name__}); retrying in {wait:.0f} s.",
+                            next_poll_at=time.time() + wait,
+                        )
+                    )
+                except Exception:
+                    await asyncio.sleep(wait)  # could not even record it: wait here instead
+
+    async def _poll_until_done(self, key: TaskKey) -> None:
+        provider = get_provider(key[0])
+        account = self._account(provider)
+        errors_in_a_row = 0
+        not_found = 0
+        while True:
+            # .get: a follower may have removed the task from inside the last update.
+            found = self._tasks.get(key)
+            if found is None or found.watch is not Watch.ACTIVE:
+                return
+            await self._sleep_until(key, found.next_poll_at)
+            task = self._tasks[key]
+            policy = self.policy(provider)
+            if time.time() - task.tracking_since > policy.give_up_after:
+                minutes = policy.give_up_after / 60
+                self._update(
+                    task.with_changes(
+                        watch=Watch.GIVEN_UP,
+                        next_poll_at=None,
+                        problem=f"Stopped checking after {minutes:.0f} minutes without a result. "
+                        "Resume to keep watching.",
+                    )
+                )
+                return
+            # Never ask about one task faster than the provider allows (sunor: 1/s), not even
+            # for "poll now" or a jittered interval that came out below the floor.
+            if task.last_polled_at is not None:
+                floor = task.last_polled_at + policy.min_task_interval - time.time()
+                if floor > 0:
+                    await asyncio.sleep(floor)
+            api_key = await self._usable_key(provider, account, key)
+            generation = account.key_generation
+            # A slot first, then the budget: a request counted against the provider's limit
+            # goes out at once instead of queueing behind others (bench/README.md).
+            await account.in_flight.acquire()
+            try:
+                sent = await account.budget.acquire()
+            except BaseException:
+                account.in_flight.release()
+                raise
+            if account.auth_problem is not None or generation != account.key_generation:
+                sent.answered()  # never sent: let it leave the window normally
+                account.in_flight.release()
+                continue  # the key was refused or replaced while we waited for the budget
+            # From here the answer is fresh: a "poll now" before this point is served by it,
+            # one after it (while the request is out) asks again once this one is answered.
+            self._wake[key].clear()
+            task = self._tasks[key]
+            config = self._account_config(provider.account)
+            base_url = (config.base_url or provider.default_base_url).rstrip("/")
+            try:
+                result = await check_status(self._client, provider, base_url, key[1], api_key)
+            except (ProviderError, InvalidTaskIdError) as error:
+                failure: ProviderError | InvalidTaskIdError | None = error
+            else:
+                failure = None
+            finally:
+                sent.answered()
+                account.in_flight.release()
+            # Taken when the answer arrived, so last_polled_at + min_task_interval is a floor
+            # on the provider's clock too, however long the request took.
+            now = time.time()
+            if isinstance(failure, ProviderError):
+                # sunor sends X-RateLimit-* on errors too; they count just the same.
+                self._obey_rate_headers(account, failure.rate_limit)
+            if isinstance(failure, AuthError):
+                if generation == account.key_generation:
+                    self._account_refused(account, provider, failure)
+                self._update(task.with_changes(last_polled_at=now))
+                continue
+            if isinstance(failure, NotFoundError):
+                not_found += 1
+                if not_found >= NOT_FOUND_RETRIES:
+                    self._update(
+                        task.with_changes(
+                            watch=Watch.NOT_FOUND,
+                            next_poll_at=None,
+                            last_polled_at=now,
+                            problem=f"{failure.message} Check the ID and the provider.",
+                        )
+                    )
+                    return
+                self._schedule(task, now, interval_after(policy, 1), failure.message, polled=True)
+                continue
+            if isinstance(failure, RateLimitedError):
+                wait = failure.retry_after or RATE_LIMIT_DEFAULT_WAIT
+                account.budget.block_for(wait)
+                self._note_rate_limit(account, provider, wait)
+                self._schedule(
+                    task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True
+                )
+                continue
+            if isinstance(failure, BadPayloadError):
+                # Keep polling and keep the last good snapshot: the next answer may be fine.
+                self._schedule(
+                    task,
+                    now,
+                    interval_after(policy, task.poll_count + 1),
+                    failure.message,
+                    polled=True,
+                )
+                continue
+            if failure is not None:
+                errors_in_a_row += 1
+                # Back off from the provider's own pace (never sooner than it advises), with
+                # jitter so tasks that failed together (a server outage) do not retry together.
+                wait = jittered(retry_delay(errors_in_a_row, policy.initial_interval), self._rng)
+                message = failure.message if isinstance(failure, ProviderError) else str(failure)
+                self._schedule(task, now, wait, f"{message} Retrying in {wait:.0f} s.", polled=True)
+                continue
+            errors_in_a_row = 0
+            not_found = 0
+            self._obey_rate_headers(account, result.rate_limit)
+            if account.rate_limited and not account.budget.blocked_for:
+                account.rate_limited = False
+                self._tell(AccountProblem(provider.account, None, kind="rate_limited"))
+            snapshot = result.snapshot
+            previous = task.state
+            history: tuple[HistoryEntry, ...] = ()
+            if snapshot.state != previous:
+                history = (HistoryEntry(now, snapshot.state, snapshot.provider_status),)
+            done = snapshot.state.is_terminal
+            task = task.with_changes(
+                snapshot=snapshot,
+                problem=None,
+                last_polled_at=now,
+                poll_count=task.poll_count + 1,
+                watch=Watch.DONE if done else Watch.ACTIVE,
+                next_poll_at=None
+                if done
+                else now + jittered(interval_after(policy, task.poll_count + 1), self._rng),
+                history=task.history + history,
+            )
+            self._update(task, history, state_changed=bool(history))
+            if done:
+                return
+
+    async def _sleep_until(self, key: TaskKey, when: float | None) -> None:
+        delay = 0.0 if when is None else when - time.time()
+        wake = self._wake[key]  # cleared when a poll goes out, so "poll now" during one counts
+        if delay > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), delay)
+
+    async def _usable_key(self, provider: Provider, account: _Account, key: TaskKey) -> str:
+        """Wait while the account's key is refused or missing; then return the key."""
+        while True:
+            if account.auth_problem is None:
+                try:
+                    api_key = await self._keys(provider.account)
+                except Exception as error:  # a locked keyring, for instance
+                    api_key = None
+                    reason = str(error)
+                else:
+                    reason = ""
+                if api_key:
+                    return api_key
+                self._set_auth_problem(
+                    account,
+                    reason
+                    or f"No API key for {provider.account}: add one in Settings to start checking.",
+                )
+            message = account.auth_problem or ""
+            if account.marked_waiting != message:
+                # Once per problem, not once per waiting task: 10 000 tasks of one account
+                # would otherwise each walk all 10 000 (seconds of a frozen window).
+                account.marked_waiting = message
+                self._mark_waiting(provider.account, message)
+            else:
+                self._mark_one_waiting(key, message)  # e.g. its answer arrived after the marking
+            await account.key_changed.wait()
+
+    def _account_refused(self, account: _Account, provider: Provider, error: AuthError) -> None:
+        self._set_auth_problem(
+            account, f"{error.message} Tasks of this account are paused until the key changes."
+        )
+
+    def _set_auth_problem(self, account: _Account, message: str) -> None:
+        # Report once per account, not once per task, nor once per provider wording: both
+        # MountSea APIs word their 401 differently but share the account and its key.
+        if account.auth_problem is None:
+            account.auth_problem = message
+            self._tell(AccountProblem(account.name, message))
+
+    def _mark_waiting(self, account: str, message: str) -> None:
+        for key, task in list(self._tasks.items()):
+            if get_provider(task.provider).account == account:
+                self._mark_one_waiting(key, message)
+
+    def _mark_one_waiting(self, key: TaskKey, message: str) -> None:
+        task = self._tasks.get(key)
+        if task is None or task.watch is not Watch.ACTIVE:
+            return
+        if task.problem != message or task.next_poll_at is not None:
+            self._update(task.with_changes(problem=message, next_poll_at=None))
+
+    def _note_rate_limit(self, account: _Account, provider: Provider, wait: float) -> None:
+        if not account.rate_limited:
+            account.rate_limited = True
+            self._tell(
+                AccountProblem(
+                    provider.account,
+                    f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
+                    kind="rate_limited",
+                )
+            )
+
+    def _obey_rate_headers(self, account: _Account, info: object) -> None:
+        if not isinstance(info, RateLimitInfo):
+            return  # no X-RateLimit-* headers in that answer
+        if info.remaining is None or info.remaining > 0 or info.reset_at is None:
+            return
+        # A bogus reset far in the future must not silence an account for days.
+        account.budget.block_for(min(max(info.reset_at - time.time(), 0.0), MAX_RATE_RESET_WAIT))
+
+    def _schedule(
+        self, task: TrackedTask, now: float, wait: float, problem: str | None, *, polled: bool
+    ) -> None:
+        changes: dict[str, object] = {"next_poll_at": now + wait, "problem": problem}
+        if polled:
+            changes["last_polled_at"] = now
+        self._update(task.with_changes(**changes))
+
+    def _account(self, provider: Provider) -> _Account:
+        if provider.account not in self._accounts:
+            sharing = [self.policy(p) for p in PROVIDERS.values() if p.account == provider.account]
+            self._accounts[provider.account] = _Account(provider.account, sharing)
+        return self._accounts[provider.account]
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _store(self, task: TrackedTask, history: tuple[HistoryEntry, ...] = ()) -> None:
+        # Disk first: if the write fails, memory keeps what the ledger has, and the next poll
+        # tries again instead of the window showing a state that a restart would lose.
+        self._ledger.save(task, history)
+        self._tasks[task.key] = task
+
+    def _update(
+        self,
+        task: TrackedTask,
+        history: tuple[HistoryEntry, ...] = (),
+        *,
+        state_changed: bool = False,
+    ) -> None:
+        if task.key not in self._tasks:
+            return  # removed while a poll was in flight
+        self._store(task, history)
+        self._tell(TaskUpdated(task, state_changed=state_changed))

@@ -1,0 +1,121 @@
+"""Assembling the app's parts (Qt-free): paths, settings, ledger, HTTP client, keys, engine —
+for a real profile or for the demo, whose fake provider server runs inside the app."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from gui.domain.urls import is_local_address
+from gui.fake_provider import DEMO_KEYS, FakeProviderServer, demo_tasks
+from gui.polling.engine import AccountConfig, Engine
+from gui.polling.status_check import make_client
+from gui.providers import PROVIDERS
+from gui.providers.base import PollPolicy
+from gui.storage.credentials import ACCOUNTS, CredentialStore
+from gui.storage.ledger import Ledger
+from gui.storage.paths import AppPaths
+from gui.storage.settings import Settings, load_settings, save_settings
+
+
+@dataclass
+class Services:
+    paths: AppPaths
+    settings: Settings
+    ledger: Ledger
+    client: httpx.AsyncClient
+    store: CredentialStore
+    engine: Engine
+    demo_server: FakeProviderServer | None = None
+    demo_keys: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.demo_server is not None
+
+    async def key_for(self, account: str) -> str | None:
+        if self.demo_keys:
+            return self.demo_keys.get(account)
+        return (await self.store.get_key(account)).key
+
+    def account_config(self, account: str) -> AccountConfig:
+        values = self.settings.account(account)
+        return AccountConfig(base_url=values.base_url, interval=values.interval)
+
+    def base_url(self, provider_id: str) -> str:
+        provider = PROVIDERS[provider_id]
+        return (
+            self.settings.account(provider.account).base_url or provider.default_base_url
+        ).rstrip("/")
+
+    def provider_is_local(self, provider_id: str) -> bool:
+        return is_local_address(self.base_url(provider_id))
+
+    def save_settings(self) -> None:
+        save_settings(self.paths.settings, self.settings)
+
+    async def close(self) -> None:
+        """Stop polls first, then the client, then the files (style.md's shutdown order)."""
+        await self.engine.close()
+        await self.client.aclose()
+        self.ledger.close()
+        if self.demo_server is not None:
+            self.demo_server.stop()
+
+
+def open_services(
+    paths: AppPaths,
+    store: CredentialStore,
+    *,
+    demo: bool = False,
+    policies: Mapping[str, PollPolicy] | None = None,
+) -> Services:
+    """`policies` replaces the providers' pacing (tests use short intervals)."""
+    if demo:
+        return _open_demo(paths.demo(), store)
+    settings = load_settings(paths.settings)
+    return _assemble(paths, settings, store, policies=policies)
+
+
+def _assemble(
+    paths: AppPaths,
+    settings: Settings,
+    store: CredentialStore,
+    demo_server: FakeProviderServer | None = None,
+    demo_keys: dict[str, str] | None = None,
+    policies: Mapping[str, PollPolicy] | None = None,
+) -> Services:
+    ledger = Ledger(paths.ledger)
+    client = make_client()
+    holder: list[Services] = []
+
+    async def keys(account: str) -> str | None:
+        return await holder[0].key_for(account)
+
+    engine = Engine(
+        ledger, client, keys, lambda account: holder[0].account_config(account), policies=policies
+    )
+    services = Services(
+        paths, settings, ledger, client, store, engine, demo_server, dict(demo_keys or {})
+    )
+    holder.append(services)
+    return services
+
+
+def _open_demo(paths: AppPaths, store: CredentialStore) -> Services:
+    server = FakeProviderServer().start()
+    settings = load_settings(paths.settings)
+    for account in ACCOUNTS:
+        settings.account(account).base_url = server.base_url
+    services = _assemble(paths, settings, store, server, {str(k): v for k, v in DEMO_KEYS.items()})
+    # A fresh demo each time: the old demo tasks would refer to a server that is gone.
+    for task in services.ledger.all():
+        services.ledger.remove(task.key)
+    server.add_tasks(demo_tasks())
+    return services
+
+
+def demo_task_ids() -> list[tuple[str, str]]:
+    return [(provider_id, task_id) for provider_id, task_id, _script in demo_tasks()]

@@ -1,0 +1,275 @@
+"""The task ledger: every tracked task in one SQLite file, written before its first poll.
+
+WAL mode so a reader (the window at start-up) never waits for the poller; every change in a
+transaction, so a kill -9 loses at most the poll that was in flight. No API key is stored here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from gui.domain.model import RawJson, TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
+
+# Each migration brings the schema from version N to N+1; never edit one that has shipped.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        added_at REAL NOT NULL,
+        tracking_since REAL NOT NULL,
+        watch TEXT NOT NULL,
+        state TEXT,
+        snapshot TEXT,
+        raw TEXT,
+        problem TEXT,
+        last_polled_at REAL,
+        next_poll_at REAL,
+        poll_count INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (provider, task_id)
+    );
+    CREATE TABLE history (
+        task INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        at REAL NOT NULL,
+        state TEXT NOT NULL,
+        provider_status TEXT
+    );
+    CREATE INDEX history_by_task ON history (task, at);
+    """,
+    # 2: the variation the user starred as the keeper. Keyed by the task's identity rather than
+    # its row, so removing a task and undoing the removal keeps the star.
+    """
+    CREATE TABLE keepers (
+        provider TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        clip TEXT NOT NULL,
+        PRIMARY KEY (provider, task_id)
+    );
+    """,
+]
+
+_COLUMNS = (
+    "provider, task_id, added_at, tracking_since, watch, snapshot, raw, problem, "
+    "last_polled_at, next_poll_at, poll_count"
+)
+
+
+class Ledger:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        # Autocommit mode; transactions are explicit (`with self._db:`).
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # durable across a crash of the app
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise RuntimeError(
+                f"{self.path} was written by a newer Tunewatch (schema {version}); "
+                "update Tunewatch to open it."
+            )
+        for number in range(version, len(MIGRATIONS)):
+            with self._transaction():
+                for statement in _split(MIGRATIONS[number]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, provider: str, task_id: str, at: float | None = None) -> tuple[TrackedTask, bool]:
+        """Track a task; returns (the task, True) or (the existing task, False) for a duplicate."""
+        now = time.time() if at is None else at
+        existing = self.get((provider, task_id))
+        if existing is not None:
+            return existing, False
+        task = TrackedTask(provider=provider, task_id=task_id, added_at=now, tracking_since=now)
+        with self._transaction():
+            self._insert(task)
+        return task, True
+
+    def save(self, task: TrackedTask, new_history: Iterable[HistoryEntry] = ()) -> None:
+        """Store the task's current state (and any new history entries) in one transaction."""
+        snapshot_json, raw_json = _snapshot_columns(task.snapshot)
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE tasks SET tracking_since=?, watch=?, state=?, snapshot=?, raw=?, problem=?, "
+                "last_polled_at=?, next_poll_at=?, poll_count=? WHERE provider=? AND task_id=?",
+                (
+                    task.tracking_since,
+                    task.watch.value,
+                    task.state.value if task.state else None,
+                    snapshot_json,
+                    raw_json,
+                    task.problem,
+                    task.last_polled_at,
+                    task.next_poll_at,
+                    task.poll_count,
+                    task.provider,
+                    task.task_id,
+                ),
+            )
+            if cursor.rowcount == 0:
+                return  # removed meanwhile: a late poll must not bring it back
+            self._insert_history(task.key, new_history)
+
+    def remove(self, key: TaskKey) -> TrackedTask | None:
+        """Forget a task; the returned copy (with history) can be given to `restore` for undo."""
+        task = self.get(key)
+        if task is not None:
+            with self._transaction():
+                self._db.execute("DELETE FROM tasks WHERE provider=? AND task_id=?", key)
+        return task
+
+    def restore(self, task: TrackedTask) -> None:
+        with self._transaction():
+            self._insert(task)
+            self._insert_history(task.key, task.history)
+
+    def set_keeper(self, key: TaskKey, clip: str | None) -> None:
+        """Star one clip of a task as the keeper (None: no keeper)."""
+        with self._transaction():
+            if clip is None:
+                self._db.execute("DELETE FROM keepers WHERE provider=? AND task_id=?", key)
+            else:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO keepers (provider, task_id, clip) VALUES (?,?,?)",
+                    (*key, clip),
+                )
+
+    def keeper(self, key: TaskKey) -> str | None:
+        row = self._db.execute(
+            "SELECT clip FROM keepers WHERE provider=? AND task_id=?", key
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    # --- reading -------------------------------------------------------------------------
+
+    def get(self, key: TaskKey) -> TrackedTask | None:
+        row = self._db.execute(
+            f"SELECT id, {_COLUMNS} FROM tasks WHERE provider=? AND task_id=?", key
+        ).fetchone()
+        if row is None:
+            return None
+        history = self._db.execute(
+            "SELECT at, state, provider_status FROM history WHERE task=? ORDER BY at, rowid",
+            (row[0],),
+        ).fetchall()
+        return _task_from_row(row[1:], [_history_entry(h) for h in history])
+
+    def all(self) -> list[TrackedTask]:
+        """Every tracked task, oldest first, each with its history (two queries in all)."""
+        histories: dict[int, list[HistoryEntry]] = {}
+        for task_row, at, state, status in self._db.execute(
+            "SELECT task, at, state, provider_status FROM history ORDER BY task, at, rowid"
+        ):
+            histories.setdefault(task_row, []).append(_history_entry((at, state, status)))
+        rows = self._db.execute(f"SELECT id, {_COLUMNS} FROM tasks ORDER BY added_at, id")
+        return [_task_from_row(row[1:], histories.get(row[0], [])) for row in rows]
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM tasks").fetchone()[0])
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    def _insert(self, task: TrackedTask) -> None:
+        snapshot_json, raw_json = _snapshot_columns(task.snapshot)
+        self._db.execute(
+            f"INSERT INTO tasks ({_COLUMNS}, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                task.provider,
+                task.task_id,
+                task.added_at,
+                task.tracking_since,
+                task.watch.value,
+                snapshot_json,
+                raw_json,
+                task.problem,
+                task.last_polled_at,
+                task.next_poll_at,
+                task.poll_count,
+                task.state.value if task.state else None,
+            ),
+        )
+
+    def _insert_history(self, key: TaskKey, entries: Iterable[HistoryEntry]) -> None:
+        rows = [(e.at, e.state.value, e.provider_status, *key) for e in entries]
+        if rows:
+            self._db.executemany(
+                "INSERT INTO history (task, at, state, provider_status) "
+                "SELECT id, ?, ?, ? FROM tasks WHERE provider=? AND task_id=?",
+                rows,
+            )
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _snapshot_columns(snapshot: TaskSnapshot | None) -> tuple[str | None, str | None]:
+    if snapshot is None:
+        return None, None
+    if isinstance(snapshot.raw, RawJson):
+        raw: str | None = snapshot.raw.text  # never decoded: store the text as it came
+    else:
+        # ASCII escapes: a lone surrogate ("\\ud800" is valid JSON) cannot be stored as UTF-8.
+        raw = json.dumps(snapshot.raw) if snapshot.raw is not None else None
+    return json.dumps(snapshot.to_json()), raw
+
+
+def _history_entry(row: tuple[float, str, str | None]) -> HistoryEntry:
+    return HistoryEntry(at=row[0], state=TaskState(row[1]), provider_status=row[2])
+
+
+def _task_from_row(row: tuple[object, ...], history: list[HistoryEntry]) -> TrackedTask:
+    (provider, task_id, added_at, since, watch, snapshot, raw, problem, polled, next_at, count) = (
+        row
+    )
+    parsed = None
+    if isinstance(snapshot, str):
+        parsed = TaskSnapshot.from_json(
+            json.loads(snapshot), raw=RawJson(raw) if isinstance(raw, str) else None
+        )
+    return TrackedTask(
+        provider=str(provider),
+        task_id=str(task_id),
+        added_at=float(added_at),  # type: ignore[arg-type]
+        tracking_since=float(since),  # type: ignore[arg-type]
+        watch=Watch(str(watch)),
+        snapshot=parsed,
+        problem=problem if isinstance(problem, str) else None,
+        last_polled_at=polled if isinstance(polled, float) else None,
+        next_poll_at=next_at if isinstance(next_at, float) else None,
+        poll_count=int(count),  # type: ignore[call-overload]
+        history=tuple(history),
+    )
