@@ -17,9 +17,8 @@ from pathlib import Path
 
 import httpx
 
-from gui.core.ledger import Ledger
-from gui.core.states import TaskState
-from gui.core.tracked_task import HistoryEntry, TrackedTask, Watch
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import HistoryEntry, TrackedTask, Watch
 from gui.fake_provider import (
     FakeProviderServer,
     ManualClock,
@@ -30,6 +29,7 @@ from gui.fake_provider import (
     TaskScript,
 )
 from gui.providers import PROVIDERS
+from gui.storage.ledger import Ledger
 
 FRAME_BUDGET_MS = 1000 / 60  # one frame at 60 fps
 NO_LIMITS = RateLimits(sunor_per_minute=None, crun_per_second=None, sunor_task_interval=0.0)

@@ -22,9 +22,9 @@ import qasync  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.core.paths import app_paths  # noqa: E402
-from gui.core.services import open_services  # noqa: E402
-from gui.credentials import CredentialStore  # noqa: E402
+from gui.services import open_services  # noqa: E402
+from gui.storage.credentials import CredentialStore  # noqa: E402
+from gui.storage.paths import app_paths  # noqa: E402
 from gui.ui.app import build_window  # noqa: E402
 
 IMPORTED = time.time()

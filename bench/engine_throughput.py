@@ -6,7 +6,7 @@ the engine's alone: HTTP client, parsing, scheduling, ledger writes. Baseline: t
 script" users write today — poll each task in turn with a fresh httpx client per request.
 
 The engine runs as shipped: `make_client()`'s pool and the engine's own per-account cap on
-requests in flight (`gui.core.engine.MAX_IN_FLIGHT_PER_ACCOUNT`: each account's `in_flight`
+requests in flight (`gui.polling.engine.MAX_IN_FLIGHT_PER_ACCOUNT`: each account's `in_flight`
 semaphore, taken before its rate budget). The benchmark only wraps them to time them: after the
 engine creates an account, its semaphore is replaced by a timed one of the same size and its
 budget's `acquire` is timed; the client's transport is wrapped. Nothing in gui/ is patched.
@@ -37,14 +37,14 @@ import httpx
 
 from bench._common import machine, ms, percentile, print_table, ratio
 from bench._fake_server import bench_tasks
-from gui.core.engine import MAX_IN_FLIGHT_PER_ACCOUNT, AccountConfig, Engine
-from gui.core.events import EngineEvent, TaskAdded, TaskUpdated
-from gui.core.ledger import Ledger
-from gui.core.status_check import make_client
-from gui.core.tracked_task import HistoryEntry, TaskKey, TrackedTask
+from gui.domain.events import EngineEvent, TaskAdded, TaskUpdated
+from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask
 from gui.fake_provider import DEFAULT_KEYS
+from gui.polling.engine import MAX_IN_FLIGHT_PER_ACCOUNT, AccountConfig, Engine
+from gui.polling.status_check import make_client
 from gui.providers import PROVIDERS, get_provider
 from gui.providers.base import PollPolicy
+from gui.storage.ledger import Ledger
 
 INTERVAL = 0.2  # seconds between polls of one task, where the provider allows it
 SCENARIOS = ((500, False), (2_000, False), (500, True), (2_000, True))

@@ -40,10 +40,10 @@ from bench._common import (
     time_call,
     write_ledger,
 )
-from gui.core.events import TaskAdded, TaskUpdated
-from gui.core.ledger import Ledger
-from gui.core.paths import app_paths
-from gui.core.tracked_task import TrackedTask
+from gui.domain.events import TaskAdded, TaskUpdated
+from gui.domain.tracked_task import TrackedTask
+from gui.storage.ledger import Ledger
+from gui.storage.paths import app_paths
 from gui.ui.main_window import MainWindow
 from gui.ui.task_filter import TaskFilterProxy, matches_text
 from gui.ui.task_table_model import FLUSH_MS, SORT_ROLE, Column, TaskTableModel

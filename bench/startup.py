@@ -25,7 +25,7 @@ if __package__ in (None, ""):  # run as `python bench/startup.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import finished_tasks, machine, ms, print_table, ratio, write_ledger
-from gui.core.paths import app_paths
+from gui.storage.paths import app_paths
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = (0, 1_000, 10_000)
