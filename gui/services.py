@@ -14,7 +14,8 @@ from gui.polling.engine import AccountConfig, Engine
 from gui.polling.status_check import make_client
 from gui.providers import PROVIDERS
 from gui.providers.base import PollPolicy
-from gui.storage.credentials import ACCOUNTS, CredentialStore
+from gui.storage.credentials import CredentialStore
+from gui.storage.key_rules import ACCOUNTS
 from gui.storage.ledger import Ledger
 from gui.storage.paths import AppPaths
 from gui.storage.settings import Settings, load_settings, save_settings

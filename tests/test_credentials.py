@@ -15,19 +15,18 @@ from keyring.backends import SecretService, chainer, fail, null
 from keyring.compat import properties
 from keyring.errors import InitError, KeyringLocked, PasswordDeleteError, PasswordSetError
 
-from gui.storage.credentials import (
+from gui.storage.credentials import SERVICE_NAME, CredentialStore
+from gui.storage.key_env import env_var_name
+from gui.storage.key_rules import (
     ACCOUNTS,
-    SERVICE_NAME,
     CredentialError,
-    CredentialStore,
     InvalidAccountError,
     InvalidKeyError,
     KeyringAccessError,
     KeyringUnavailableError,
     KeySource,
-    describe_backend,
-    env_var_name,
 )
+from gui.storage.keyring_backend import describe_backend
 
 SECRET = "sk-live-0123456789abcdef"
 

@@ -17,7 +17,8 @@ from typing import NoReturn
 import pytest
 from keyring.backends import SecretService
 
-from gui.storage.credentials import CredentialStore, KeyringAccessError, KeySource
+from gui.storage.credentials import CredentialStore
+from gui.storage.key_rules import KeyringAccessError, KeySource
 
 pytestmark = pytest.mark.secret_service
 

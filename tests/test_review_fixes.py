@@ -18,7 +18,8 @@ from gui.fake_provider import FakeProviderServer, MusicResult, Phase, TaskScript
 from gui.media.cover_cache import CoverUnavailableError, fetch_cover
 from gui.polling.status_check import check_status, make_client
 from gui.providers import get_provider
-from gui.storage.credentials import CredentialStore, InvalidKeyError
+from gui.storage.credentials import CredentialStore
+from gui.storage.key_rules import InvalidKeyError
 from gui.storage.ledger import Ledger
 from tests.ui_helpers import InMemoryKeyring
 

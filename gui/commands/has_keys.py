@@ -4,7 +4,8 @@ keys, as the README promises."""
 
 from __future__ import annotations
 
-from gui.storage.credentials import ACCOUNTS, CredentialError, CredentialStore
+from gui.storage.credentials import CredentialStore
+from gui.storage.key_rules import ACCOUNTS, CredentialError
 
 
 def any_key_configured(store: CredentialStore | None = None) -> bool:

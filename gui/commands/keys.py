@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gui.storage.credentials import CredentialError, CredentialStore, env_var_name
+from gui.storage.credentials import CredentialStore
+from gui.storage.key_env import env_var_name
+from gui.storage.key_rules import CredentialError
 
 
 class KeyUnavailableError(Exception):

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.providers import PROVIDERS, get_provider
 from gui.services import Services, demo_task_ids, open_services
-from gui.storage.credentials import ACCOUNTS, CredentialStore
+from gui.storage.credentials import CredentialStore
+from gui.storage.key_rules import ACCOUNTS
 from gui.storage.paths import AppPaths, app_paths
 from gui.storage.settings import AUTO_PROVIDER
 from gui.ui.app_icon import app_icon

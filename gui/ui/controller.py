@@ -29,7 +29,7 @@ from gui.polling.detect import detect_provider
 from gui.polling.status_check import check_balance
 from gui.providers import PROVIDERS, get_provider
 from gui.services import Services
-from gui.storage.credentials import ACCOUNTS, CredentialError
+from gui.storage.key_rules import ACCOUNTS, CredentialError
 from gui.storage.settings import AUTO_PROVIDER, Settings
 from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.providers import PROVIDERS
-from gui.storage.credentials import ACCOUNT_LABELS
+from gui.storage.key_rules import ACCOUNT_LABELS
 from gui.storage.settings import (
     ACCOUNT_NAMES,
     DEFAULT_FILENAME_TEMPLATE,
