@@ -38,13 +38,8 @@ from gui.fake_provider import (
     UploadResult,
     VideoResult,
 )
-from gui.media.exporter import (
-    ExportError,
-    ExportOptions,
-    ExportWriteError,
-    LinkExpiredError,
-    export_snapshot,
-)
+from gui.media.export_types import ExportError, ExportOptions, ExportWriteError, LinkExpiredError
+from gui.media.exporter import export_snapshot
 from gui.media.naming import local_date
 from gui.polling.status_check import check_status, make_client
 from gui.providers import get_provider

@@ -24,7 +24,7 @@ from gui.fake_provider import (
     StemsResult,
     TaskScript,
 )
-from gui.media.exporter import LinkExpiredError
+from gui.media.export_types import LinkExpiredError
 from gui.media.library import MANIFEST_NAME, Library, clip_key
 from gui.polling.status_check import check_status, make_client
 from gui.providers import get_provider

@@ -20,12 +20,8 @@ from gui.domain.errors import ProviderError
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.urls import is_loopback_host
-from gui.media.exporter import (
-    ExportError,
-    ExportOptions,
-    default_export_folder,
-    export_snapshot,
-)
+from gui.media.export_types import ExportError, ExportOptions, default_export_folder
+from gui.media.exporter import export_snapshot
 from gui.media.naming import parse_template
 from gui.polling.status_check import check_status, make_client
 from gui.providers.base import Provider

@@ -19,15 +19,15 @@ from typing import Any
 import httpx
 
 from gui.domain.model import Clip, TaskSnapshot
-from gui.media.exporter import (
+from gui.media.export_types import (
     ExportedClip,
     ExportError,
     ExportOptions,
     ExportProgress,
     ExportResult,
     Refresh,
-    export_snapshot,
 )
+from gui.media.exporter import export_snapshot
 from gui.media.naming import safe_stem
 from gui.storage.atomic import write_atomically
 from gui.storage.settings import DEFAULT_FILENAME_TEMPLATE

@@ -15,13 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 from gui.domain.errors import ProviderError
 from gui.domain.model import Clip, TaskSnapshot
 from gui.domain.tracked_task import TrackedTask
-from gui.media.exporter import (
-    ExportError,
-    ExportOptions,
-    Refresh,
-    default_export_folder,
-    export_snapshot,
-)
+from gui.media.export_types import ExportError, ExportOptions, Refresh, default_export_folder
+from gui.media.exporter import export_snapshot
 from gui.media.library import Library
 from gui.polling.status_check import check_status
 from gui.providers import get_provider

@@ -1,0 +1,86 @@
+"""Placing one clip's group of files (media, cover, lyrics, sidecar) under one free name.
+
+A name already holding the same content is reused (exporting twice writes nothing new); taken by
+something else, the group gets " (2)", " (3)", ... Every file is complete before it appears under
+its final name.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from gui.media.naming import inside, numbered
+from gui.storage.atomic import write_atomically
+
+__all__ = ["MAX_NUMBERED_NAMES", "GroupMember", "make_folder", "place_group", "write_problem"]
+
+MAX_NUMBERED_NAMES = 9999
+
+Verdict = Literal["free", "same", "different"]
+
+
+@dataclass
+class GroupMember:
+    """One file of a clip's group, before it is placed: bytes, or a finished part file."""
+
+    extension: str
+    data: bytes | None = None
+    part: Path | None = None
+
+
+def make_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def place_group(
+    folder: Path, stem: str, members: list[GroupMember]
+) -> tuple[list[Path], list[Path]]:
+    """Give the group the first name free (or holding the same content) for all its files.
+
+    Returns every file of the group and the ones written now (the rest were there already).
+    """
+    for number in range(1, MAX_NUMBERED_NAMES + 1):
+        base = numbered(stem, number)
+        targets = [inside(folder, f"{base}.{m.extension}") for m in members]
+        verdicts = [
+            _compare(target, member) for target, member in zip(targets, members, strict=True)
+        ]
+        if "different" not in verdicts:
+            break
+    else:
+        raise FileExistsError(17, f"more than {MAX_NUMBERED_NAMES} files are named “{stem}”")
+    written: list[Path] = []
+    for target, member, verdict in zip(targets, members, verdicts, strict=True):
+        if verdict == "same":
+            continue
+        if member.part is not None:
+            os.replace(member.part, target)
+        else:
+            assert member.data is not None
+            write_atomically(target, member.data)
+        written.append(target)
+    return targets, written
+
+
+def _compare(target: Path, member: GroupMember) -> Verdict:
+    """ "free", "same" (identical content already there) or "different"."""
+    if not target.exists() and not target.is_symlink():
+        return "free"
+    if not target.is_file():
+        return "different"
+    if member.part is not None:
+        same = filecmp.cmp(member.part, target, shallow=False)
+    else:
+        assert member.data is not None
+        same = target.stat().st_size == len(member.data) and target.read_bytes() == member.data
+    return "same" if same else "different"
+
+
+def write_problem(folder: Path, error: OSError) -> str:
+    """A sentence for the user about a destination that could not be written."""
+    reason = error.strerror or type(error).__name__
+    return f"Could not write to {folder}: {reason}."
