@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from gui import __version__
-from gui.commands import exit_codes, export, list_tasks, status, watch
+from gui.commands import exit_codes, export, import_tasks, list_tasks, status, watch
 from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
@@ -17,7 +17,7 @@ from gui.storage.paths import app_paths
 from gui.storage.settings import load_settings
 
 PROVIDER_COMMANDS = {"status": status, "watch": watch, "export": export}
-SUBCOMMANDS = {*PROVIDER_COMMANDS, "list"}
+SUBCOMMANDS = {*PROVIDER_COMMANDS, "list", "import"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_arguments(export_parser)
     list_parser = commands.add_parser("list", help="list the tracked tasks")
     list_tasks.add_arguments(list_parser)
+    import_parser = commands.add_parser("import", help="merge a task list file into the tracked tasks")
+    import_tasks.add_arguments(import_parser)
     return parser
 
 
@@ -111,6 +113,8 @@ def _run_command(args_list: list[str]) -> int:
     try:
         if args.command == "list":
             return list_tasks.run(args)
+        if args.command == "import":
+            return import_tasks.run(args)
         try:
             provider = get_provider(args.provider)
             saved = load_settings(app_paths().settings).account(provider.account).base_url

@@ -19,6 +19,7 @@ from gui.storage.key_rules import ACCOUNTS
 from gui.storage.ledger import Ledger
 from gui.storage.paths import AppPaths
 from gui.storage.settings import Settings, load_settings, save_settings
+from gui.storage.task_list_file import ImportPlan, plan_import, read_document
 
 
 @dataclass
@@ -56,6 +57,19 @@ class Services:
 
     def save_settings(self) -> None:
         save_settings(self.paths.settings, self.settings)
+
+    def plan_import(self, data: bytes) -> ImportPlan:
+        """What importing a task-list file would do; raises TaskListFileError for a bad file."""
+        return plan_import({task.key: task for task in self.engine.tasks}, read_document(data))
+
+    def apply_import(self, plan: ImportPlan) -> None:
+        """New tasks join the engine (polled when active); a merged task replaces the tracked
+        one, with the union of both histories."""
+        for task in plan.added:
+            self.engine.restore(task)
+        for task in plan.merged:
+            self.engine.remove(task.key)
+            self.engine.restore(task)
 
     async def close(self) -> None:
         """Stop polls first, then the client, then the files (style.md's shutdown order)."""

@@ -10,6 +10,7 @@ from gui.domain.tracked_task import TrackedTask, Watch
 from gui.providers import get_provider
 from gui.storage.ledger import Ledger
 from gui.storage.paths import app_paths
+from gui.storage.task_list_file import task_entry
 
 _NOT_WATCHED = {Watch.PAUSED: "Paused", Watch.GIVEN_UP: "Given up", Watch.NOT_FOUND: "Not found"}
 
@@ -19,18 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def as_json(task: TrackedTask) -> dict[str, object]:
-    body: dict[str, object] = (
-        task.snapshot.to_json()
-        if task.snapshot
-        else {"provider": task.provider, "task_id": task.task_id, "state": None}
-    )
-    body.update(
-        watch=task.watch.value,
-        problem=task.problem,
-        added_at=datetime.fromtimestamp(task.added_at).astimezone().isoformat(timespec="seconds"),
-        history=[{"at": h.at, "state": h.state.value} for h in task.history],
-    )
-    return body
+    """The same entry a task-list file holds, so `list --json > FILE` imports elsewhere."""
+    return task_entry(task)
 
 
 def run(args: argparse.Namespace) -> int:

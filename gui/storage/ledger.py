@@ -142,6 +142,15 @@ class Ledger:
             self._insert(task)
             self._insert_history(task.key, task.history)
 
+    def put_all(self, tasks: Iterable[TrackedTask]) -> None:
+        """Store these tasks with their histories, replacing any stored under the same identity,
+        in one transaction: an import lands whole or not at all."""
+        with self._transaction():
+            for task in tasks:
+                self._db.execute("DELETE FROM tasks WHERE provider=? AND task_id=?", task.key)
+                self._insert(task)
+                self._insert_history(task.key, task.history)
+
     def set_keeper(self, key: TaskKey, clip: str | None) -> None:
         """Star one clip of a task as the keeper (None: no keeper)."""
         with self._transaction():

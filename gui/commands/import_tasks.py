@@ -1,0 +1,53 @@
+"""`tunewatch import FILE`: bring in a task list exported by the window or `tunewatch list --json`,
+merged into the ledger without duplicates. A refused file leaves the task list untouched."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gui.commands import exit_codes
+from gui.storage.ledger import Ledger
+from gui.storage.paths import app_paths
+from gui.storage.task_list_file import (
+    MAX_FILE_BYTES,
+    TaskListFileError,
+    plan_import,
+    read_document,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="a task list (File → Export task list…, or list --json); - reads stdin",
+    )
+
+
+def read_file_capped(path: str) -> bytes:
+    """At most one byte over the cap is read, so a huge file is refused without filling memory."""
+    if path == "-":
+        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    with Path(path).open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        tasks = read_document(read_file_capped(args.file))
+    except OSError as error:
+        print(f"tunewatch: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return exit_codes.USAGE
+    except TaskListFileError as error:
+        print(f"tunewatch: {args.file} was not imported: {error}", file=sys.stderr)
+        return exit_codes.USAGE
+    ledger = Ledger(app_paths().ledger)
+    try:
+        plan = plan_import({task.key: task for task in ledger.all()}, tasks)
+        ledger.put_all([*plan.added, *plan.merged])
+    finally:
+        ledger.close()
+    print(f"Imported {args.file}: {plan.summary()}.")
+    return exit_codes.SUCCEEDED
