@@ -4,7 +4,6 @@ and a per-account request budget. It records everything in the ledger and tells 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import time
@@ -24,7 +23,8 @@ from gui.domain.errors import (
 from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
 from gui.domain.task_ids import validate_task_id
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
-from gui.polling.rate_budget import RateBudget
+from gui.polling.account import MAX_IN_FLIGHT_PER_ACCOUNT, AccountState
+from gui.polling.runners import Runners
 from gui.polling.schedule import (
     NOT_FOUND_RETRIES,
     RATE_LIMIT_DEFAULT_WAIT,
@@ -33,17 +33,14 @@ from gui.polling.schedule import (
     jittered,
     retry_delay,
 )
-from gui.polling.status_check import RateLimitInfo, check_status
+from gui.polling.status_check import StatusResult, check_status
 from gui.providers import PROVIDERS, get_provider
 from gui.providers.base import PollPolicy, Provider
 from gui.storage.ledger import Ledger
 
 log = logging.getLogger(__name__)
 
-# httpx's pool bookkeeping grows with queued requests × connections (bench/README.md): a few
-# requests in flight per account poll faster than hundreds queued in the pool.
-MAX_IN_FLIGHT_PER_ACCOUNT = 6  # 3 accounts × 6 ≈ the 20-connection pool
-MAX_RATE_RESET_WAIT = 3600.0  # an X-RateLimit-Reset window is a minute; an hour is plenty
+__all__ = ["MAX_IN_FLIGHT_PER_ACCOUNT", "AccountConfig", "Engine", "KeyLookup"]
 
 KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no key)
 
@@ -52,27 +49,6 @@ KeyLookup = Callable[[str], Awaitable[str | None]]  # account -> key (None: no k
 class AccountConfig:
     base_url: str | None = None  # None: the provider's default
     interval: float | None = None  # None: the provider's advice with backoff
-
-
-class _Account:
-    def __init__(self, name: str, policies: Collection[PollPolicy]) -> None:
-        self.name = name
-        # Both MountSea APIs share one account: its budget follows the stricter policy.
-        self.budget = RateBudget(
-            _strictest(p.requests_per_minute for p in policies),
-            _strictest(p.requests_per_second for p in policies),
-        )
-        self.auth_problem: str | None = None
-        self.key_changed = asyncio.Event()
-        # Bumped by key_changed: a 401 for a request sent with an older key is stale news.
-        self.key_generation = 0
-        self.rate_limited = False
-        self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
-        self.marked_waiting: str | None = None  # the problem the account's tasks show
-
-
-def _strictest(limits: Iterable[float | None]) -> float | None:
-    return min((limit for limit in limits if limit), default=None)
 
 
 class Engine:
@@ -92,14 +68,9 @@ class Engine:
         self._policies = dict(policies or {})
         self._rng = rng or random.Random()
         self._tasks: dict[TaskKey, TrackedTask] = {}
-        self._runners: dict[TaskKey, asyncio.Task[None]] = {}
-        # Every runner not yet finished, including ones cancelled by pause/remove that are
-        # still unwinding: close() awaits them all before the client is closed.
-        self._live_runners: set[asyncio.Task[None]] = set()
-        self._wake: dict[TaskKey, asyncio.Event] = {}
-        self._accounts: dict[str, _Account] = {}
+        self._runners = Runners()
+        self._accounts: dict[str, AccountState] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
-        self._closed = False
 
     # --- following -----------------------------------------------------------------------
 
@@ -163,7 +134,7 @@ class Engine:
         return task, True
 
     def remove(self, key: TaskKey) -> TrackedTask | None:
-        self._stop_runner(key)
+        self._runners.stop(key)
         removed = self._ledger.remove(key)
         task = self._tasks.pop(key, removed)
         if task is not None:
@@ -188,14 +159,13 @@ class Engine:
             self.resume(key)  # polls at once
             return  # (writing back the copy read above would undo the resume)
         self._update(task.with_changes(next_poll_at=time.time()))
-        if key in self._wake:
-            self._wake[key].set()
+        self._runners.wake(key)
 
     def pause(self, key: TaskKey) -> None:
         task = self._tasks.get(key)
         if task is None or task.watch is not Watch.ACTIVE:
             return
-        self._stop_runner(key)
+        self._runners.stop(key)
         self._update(task.with_changes(watch=Watch.PAUSED, next_poll_at=None, problem=None))
 
     def resume(self, key: TaskKey) -> None:
@@ -223,47 +193,17 @@ class Engine:
     def key_changed(self, account: str) -> None:
         """A new key was stored: every task paused by a refused key tries again."""
         state = self._accounts.get(account)
-        if state is None:
-            return
-        if state.auth_problem is not None:
-            state.auth_problem = None
+        if state is not None and state.replace_key():
             self._tell(AccountProblem(account, None))
-        state.key_generation += 1
-        state.marked_waiting = None
-        state.key_changed.set()
-        state.key_changed = asyncio.Event()
 
     async def close(self) -> None:
         """Cancel and await every poll. The caller closes the HTTP client afterwards."""
-        self._closed = True
-        runners = list(self._live_runners)
-        for runner in runners:
-            runner.cancel()
-        await asyncio.gather(*runners, return_exceptions=True)
-        self._runners.clear()
+        await self._runners.close()
 
     # --- the poll loop -------------------------------------------------------------------
 
     def _start_runner(self, key: TaskKey) -> None:
-        if self._closed or key in self._runners:
-            return
-        self._wake[key] = asyncio.Event()
-        runner = asyncio.get_running_loop().create_task(self._run(key), name=f"poll {key}")
-        self._runners[key] = runner
-        self._live_runners.add(runner)
-        runner.add_done_callback(lambda done: self._forget_runner(key, done))
-
-    def _forget_runner(self, key: TaskKey, runner: asyncio.Task[None]) -> None:
-        self._live_runners.discard(runner)
-        if self._runners.get(key) is runner:
-            del self._runners[key]
-        if not runner.cancelled() and runner.exception() is not None:
-            log.error("polling %s stopped: %s", key, type(runner.exception()).__name__)
-
-    def _stop_runner(self, key: TaskKey) -> None:
-        runner = self._runners.pop(key, None)
-        if runner is not None:
-            runner.cancel()
+        self._runners.start(key, lambda: self._run(key))
 
     async def _run(self, key: TaskKey) -> None:
         """Poll until the task ends; an unexpected error (a bug, a full disk) is reported on
@@ -296,50 +236,24 @@ class Engine:
     async def _poll_until_done(self, key: TaskKey) -> None:
         provider = get_provider(key[0])
         account = self._account(provider)
-        errors_in_a_row = 0
-        not_found = 0
+        streak = _Streak()
         while True:
             # .get: a follower may have removed the task from inside the last update.
             found = self._tasks.get(key)
             if found is None or found.watch is not Watch.ACTIVE:
                 return
-            await self._sleep_until(key, found.next_poll_at)
-            task = self._tasks[key]
+            await self._runners.sleep_until(key, found.next_poll_at)
             policy = self.policy(provider)
-            if time.time() - task.tracking_since > policy.give_up_after:
-                minutes = policy.give_up_after / 60
-                self._update(
-                    task.with_changes(
-                        watch=Watch.GIVEN_UP,
-                        next_poll_at=None,
-                        problem=f"Stopped checking after {minutes:.0f} minutes without a result. "
-                        "Resume to keep watching.",
-                    )
-                )
+            if self._gave_up(self._tasks[key], policy):
                 return
-            # Never ask about one task faster than the provider allows (sunor: 1/s), not even
-            # for "poll now" or a jittered interval that came out below the floor.
-            if task.last_polled_at is not None:
-                floor = task.last_polled_at + policy.min_task_interval - time.time()
-                if floor > 0:
-                    await asyncio.sleep(floor)
+            await self._wait_for_task_floor(self._tasks[key], policy)
             api_key = await self._usable_key(provider, account, key)
             generation = account.key_generation
-            # A slot first, then the budget: a request counted against the provider's limit
-            # goes out at once instead of queueing behind others (bench/README.md).
-            await account.in_flight.acquire()
-            try:
-                sent = await account.budget.acquire()
-            except BaseException:
-                account.in_flight.release()
-                raise
+            sent = await account.take_turn()
             if account.auth_problem is not None or generation != account.key_generation:
-                sent.answered()  # never sent: let it leave the window normally
-                account.in_flight.release()
+                account.end_turn(sent)  # never sent: let it leave the window normally
                 continue  # the key was refused or replaced while we waited for the budget
-            # From here the answer is fresh: a "poll now" before this point is served by it,
-            # one after it (while the request is out) asks again once this one is answered.
-            self._wake[key].clear()
+            self._runners.request_going_out(key)
             task = self._tasks[key]
             config = self._account_config(provider.account)
             base_url = (config.base_url or provider.default_base_url).rstrip("/")
@@ -350,94 +264,140 @@ class Engine:
             else:
                 failure = None
             finally:
-                sent.answered()
-                account.in_flight.release()
+                account.end_turn(sent)
             # Taken when the answer arrived, so last_polled_at + min_task_interval is a floor
             # on the provider's clock too, however long the request took.
             now = time.time()
-            if isinstance(failure, ProviderError):
-                # sunor sends X-RateLimit-* on errors too; they count just the same.
-                self._obey_rate_headers(account, failure.rate_limit)
-            if isinstance(failure, AuthError):
-                if generation == account.key_generation:
-                    self._account_refused(account, provider, failure)
-                self._update(task.with_changes(last_polled_at=now))
-                continue
-            if isinstance(failure, NotFoundError):
-                not_found += 1
-                if not_found >= NOT_FOUND_RETRIES:
-                    self._update(
-                        task.with_changes(
-                            watch=Watch.NOT_FOUND,
-                            next_poll_at=None,
-                            last_polled_at=now,
-                            problem=f"{failure.message} Check the ID and the provider.",
-                        )
-                    )
-                    return
-                self._schedule(task, now, interval_after(policy, 1), failure.message, polled=True)
-                continue
-            if isinstance(failure, RateLimitedError):
-                wait = failure.retry_after or RATE_LIMIT_DEFAULT_WAIT
-                account.budget.block_for(wait)
-                self._note_rate_limit(account, provider, wait)
-                self._schedule(
-                    task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True
-                )
-                continue
-            if isinstance(failure, BadPayloadError):
-                # Keep polling and keep the last good snapshot: the next answer may be fine.
-                self._schedule(
-                    task,
-                    now,
-                    interval_after(policy, task.poll_count + 1),
-                    failure.message,
-                    polled=True,
-                )
-                continue
             if failure is not None:
-                errors_in_a_row += 1
-                # Back off from the provider's own pace (never sooner than it advises), with
-                # jitter so tasks that failed together (a server outage) do not retry together.
-                wait = jittered(retry_delay(errors_in_a_row, policy.initial_interval), self._rng)
-                message = failure.message if isinstance(failure, ProviderError) else str(failure)
-                self._schedule(task, now, wait, f"{message} Retrying in {wait:.0f} s.", polled=True)
+                stop = self._on_failure(
+                    failure, task, now, account, provider, policy, generation, streak
+                )
+                if stop:
+                    return
                 continue
-            errors_in_a_row = 0
-            not_found = 0
-            self._obey_rate_headers(account, result.rate_limit)
-            if account.rate_limited and not account.budget.blocked_for:
-                account.rate_limited = False
-                self._tell(AccountProblem(provider.account, None, kind="rate_limited"))
-            snapshot = result.snapshot
-            previous = task.state
-            history: tuple[HistoryEntry, ...] = ()
-            if snapshot.state != previous:
-                history = (HistoryEntry(now, snapshot.state, snapshot.provider_status),)
-            done = snapshot.state.is_terminal
-            task = task.with_changes(
-                snapshot=snapshot,
-                problem=None,
-                last_polled_at=now,
-                poll_count=task.poll_count + 1,
-                watch=Watch.DONE if done else Watch.ACTIVE,
-                next_poll_at=None
-                if done
-                else now + jittered(interval_after(policy, task.poll_count + 1), self._rng),
-                history=task.history + history,
-            )
-            self._update(task, history, state_changed=bool(history))
-            if done:
+            streak.reset()
+            if self._on_answer(result, task, now, account, provider, policy):
                 return
 
-    async def _sleep_until(self, key: TaskKey, when: float | None) -> None:
-        delay = 0.0 if when is None else when - time.time()
-        wake = self._wake[key]  # cleared when a poll goes out, so "poll now" during one counts
-        if delay > 0:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), delay)
+    def _gave_up(self, task: TrackedTask, policy: PollPolicy) -> bool:
+        if time.time() - task.tracking_since <= policy.give_up_after:
+            return False
+        minutes = policy.give_up_after / 60
+        self._update(
+            task.with_changes(
+                watch=Watch.GIVEN_UP,
+                next_poll_at=None,
+                problem=f"Stopped checking after {minutes:.0f} minutes without a result. "
+                "Resume to keep watching.",
+            )
+        )
+        return True
 
-    async def _usable_key(self, provider: Provider, account: _Account, key: TaskKey) -> str:
+    async def _wait_for_task_floor(self, task: TrackedTask, policy: PollPolicy) -> None:
+        # Never ask about one task faster than the provider allows (sunor: 1/s), not even
+        # for "poll now" or a jittered interval that came out below the floor.
+        if task.last_polled_at is not None:
+            floor = task.last_polled_at + policy.min_task_interval - time.time()
+            if floor > 0:
+                await asyncio.sleep(floor)
+
+    def _on_failure(
+        self,
+        failure: ProviderError | InvalidTaskIdError,
+        task: TrackedTask,
+        now: float,
+        account: AccountState,
+        provider: Provider,
+        policy: PollPolicy,
+        generation: int,
+        streak: _Streak,
+    ) -> bool:
+        """Record a failed check and schedule the next; True when polling this task stops."""
+        if isinstance(failure, ProviderError):
+            # sunor sends X-RateLimit-* on errors too; they count just the same.
+            account.obey_rate_headers(failure.rate_limit)
+        if isinstance(failure, AuthError):
+            if generation == account.key_generation:
+                self._set_auth_problem(
+                    account,
+                    f"{failure.message} Tasks of this account are paused until the key changes.",
+                )
+            self._update(task.with_changes(last_polled_at=now))
+            return False
+        if isinstance(failure, NotFoundError):
+            streak.not_found += 1
+            if streak.not_found >= NOT_FOUND_RETRIES:
+                self._update(
+                    task.with_changes(
+                        watch=Watch.NOT_FOUND,
+                        next_poll_at=None,
+                        last_polled_at=now,
+                        problem=f"{failure.message} Check the ID and the provider.",
+                    )
+                )
+                return True
+            self._schedule(task, now, interval_after(policy, 1), failure.message, polled=True)
+            return False
+        if isinstance(failure, RateLimitedError):
+            wait = failure.retry_after or RATE_LIMIT_DEFAULT_WAIT
+            if account.start_rate_limit(wait):
+                self._tell(
+                    AccountProblem(
+                        provider.account,
+                        f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
+                        kind="rate_limited",
+                    )
+                )
+            self._schedule(task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True)
+            return False
+        if isinstance(failure, BadPayloadError):
+            # Keep polling and keep the last good snapshot: the next answer may be fine.
+            wait = interval_after(policy, task.poll_count + 1)
+            self._schedule(task, now, wait, failure.message, polled=True)
+            return False
+        streak.errors += 1
+        # Back off from the provider's own pace (never sooner than it advises), with jitter
+        # so tasks that failed together (a server outage) do not retry together.
+        wait = jittered(retry_delay(streak.errors, policy.initial_interval), self._rng)
+        message = failure.message if isinstance(failure, ProviderError) else str(failure)
+        self._schedule(task, now, wait, f"{message} Retrying in {wait:.0f} s.", polled=True)
+        return False
+
+    def _on_answer(
+        self,
+        result: StatusResult,
+        task: TrackedTask,
+        now: float,
+        account: AccountState,
+        provider: Provider,
+        policy: PollPolicy,
+    ) -> bool:
+        """Record a good answer and schedule the next check; True when the task has ended."""
+        account.obey_rate_headers(result.rate_limit)
+        if account.end_rate_limit():
+            self._tell(AccountProblem(provider.account, None, kind="rate_limited"))
+        snapshot = result.snapshot
+        history: tuple[HistoryEntry, ...] = ()
+        if snapshot.state != task.state:
+            history = (HistoryEntry(now, snapshot.state, snapshot.provider_status),)
+        done = snapshot.state.is_terminal
+        task = task.with_changes(
+            snapshot=snapshot,
+            problem=None,
+            last_polled_at=now,
+            poll_count=task.poll_count + 1,
+            watch=Watch.DONE if done else Watch.ACTIVE,
+            next_poll_at=None
+            if done
+            else now + jittered(interval_after(policy, task.poll_count + 1), self._rng),
+            history=task.history + history,
+        )
+        self._update(task, history, state_changed=bool(history))
+        return done
+
+    # --- an account's problems -----------------------------------------------------------
+
+    async def _usable_key(self, provider: Provider, account: AccountState, key: TaskKey) -> str:
         """Wait while the account's key is refused or missing; then return the key."""
         while True:
             if account.auth_problem is None:
@@ -465,16 +425,8 @@ class Engine:
                 self._mark_one_waiting(key, message)  # e.g. its answer arrived after the marking
             await account.key_changed.wait()
 
-    def _account_refused(self, account: _Account, provider: Provider, error: AuthError) -> None:
-        self._set_auth_problem(
-            account, f"{error.message} Tasks of this account are paused until the key changes."
-        )
-
-    def _set_auth_problem(self, account: _Account, message: str) -> None:
-        # Report once per account, not once per task, nor once per provider wording: both
-        # MountSea APIs word their 401 differently but share the account and its key.
-        if account.auth_problem is None:
-            account.auth_problem = message
+    def _set_auth_problem(self, account: AccountState, message: str) -> None:
+        if account.refuse_key(message):
             self._tell(AccountProblem(account.name, message))
 
     def _mark_waiting(self, account: str, message: str) -> None:
@@ -489,24 +441,13 @@ class Engine:
         if task.problem != message or task.next_poll_at is not None:
             self._update(task.with_changes(problem=message, next_poll_at=None))
 
-    def _note_rate_limit(self, account: _Account, provider: Provider, wait: float) -> None:
-        if not account.rate_limited:
-            account.rate_limited = True
-            self._tell(
-                AccountProblem(
-                    provider.account,
-                    f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
-                    kind="rate_limited",
-                )
-            )
+    def _account(self, provider: Provider) -> AccountState:
+        if provider.account not in self._accounts:
+            sharing = [self.policy(p) for p in PROVIDERS.values() if p.account == provider.account]
+            self._accounts[provider.account] = AccountState(provider.account, sharing)
+        return self._accounts[provider.account]
 
-    def _obey_rate_headers(self, account: _Account, info: object) -> None:
-        if not isinstance(info, RateLimitInfo):
-            return  # no X-RateLimit-* headers in that answer
-        if info.remaining is None or info.remaining > 0 or info.reset_at is None:
-            return
-        # A bogus reset far in the future must not silence an account for days.
-        account.budget.block_for(min(max(info.reset_at - time.time(), 0.0), MAX_RATE_RESET_WAIT))
+    # --- state ---------------------------------------------------------------------------
 
     def _schedule(
         self, task: TrackedTask, now: float, wait: float, problem: str | None, *, polled: bool
@@ -515,14 +456,6 @@ class Engine:
         if polled:
             changes["last_polled_at"] = now
         self._update(task.with_changes(**changes))
-
-    def _account(self, provider: Provider) -> _Account:
-        if provider.account not in self._accounts:
-            sharing = [self.policy(p) for p in PROVIDERS.values() if p.account == provider.account]
-            self._accounts[provider.account] = _Account(provider.account, sharing)
-        return self._accounts[provider.account]
-
-    # --- state ---------------------------------------------------------------------------
 
     def _store(self, task: TrackedTask, history: tuple[HistoryEntry, ...] = ()) -> None:
         # Disk first: if the write fails, memory keeps what the ledger has, and the next poll
@@ -541,3 +474,17 @@ class Engine:
             return  # removed while a poll was in flight
         self._store(task, history)
         self._tell(TaskUpdated(task, state_changed=state_changed))
+
+
+class _Streak:
+    """Failures in a row of one task's polling; a good answer ends both."""
+
+    __slots__ = ("errors", "not_found")
+
+    def __init__(self) -> None:
+        self.errors = 0
+        self.not_found = 0
+
+    def reset(self) -> None:
+        self.errors = 0
+        self.not_found = 0

@@ -1,0 +1,103 @@
+"""What the engine knows about one account, shared by every task of it: the request budget, the
+requests in flight, and whether its key is refused or it is being rate limited."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Collection, Iterable
+
+from gui.polling.rate_budget import RateBudget, Sent
+from gui.polling.status_check import RateLimitInfo
+from gui.providers.base import PollPolicy
+
+# httpx's pool bookkeeping grows with queued requests × connections (bench/README.md): a few
+# requests in flight per account poll faster than hundreds queued in the pool.
+MAX_IN_FLIGHT_PER_ACCOUNT = 6  # 3 accounts × 6 ≈ the 20-connection pool
+MAX_RATE_RESET_WAIT = 3600.0  # an X-RateLimit-Reset window is a minute; an hour is plenty
+
+
+class AccountState:
+    """One account's shared polling state (both MountSea APIs share one account)."""
+
+    def __init__(self, name: str, policies: Collection[PollPolicy]) -> None:
+        self.name = name
+        # Both MountSea APIs share one account: its budget follows the stricter policy.
+        self.budget = RateBudget(
+            _strictest(p.requests_per_minute for p in policies),
+            _strictest(p.requests_per_second for p in policies),
+        )
+        self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
+        self.auth_problem: str | None = None  # the refused or missing key, in words
+        self.key_changed = asyncio.Event()  # set (and replaced) when a new key is stored
+        # Bumped by a new key: a 401 for a request sent with an older key is stale news.
+        self.key_generation = 0
+        self.marked_waiting: str | None = None  # the problem the account's tasks show
+        self.rate_limited = False
+
+    # --- sending -------------------------------------------------------------------------
+
+    async def take_turn(self) -> Sent:
+        """Wait for a slot, then for the budget; the caller must `end_turn` with the result.
+        A slot first: a request counted against the provider's limit goes out at once instead
+        of queueing behind others (bench/README.md)."""
+        await self.in_flight.acquire()
+        try:
+            return await self.budget.acquire()
+        except BaseException:
+            self.in_flight.release()
+            raise
+
+    def end_turn(self, sent: Sent) -> None:
+        """The answer (or failure) is in, or the request was never sent."""
+        sent.answered()
+        self.in_flight.release()
+
+    # --- the key -------------------------------------------------------------------------
+
+    def refuse_key(self, message: str) -> bool:
+        """Record a refused or missing key; True the first time (report it once per account,
+        not once per task, nor once per provider wording of the same 401)."""
+        if self.auth_problem is not None:
+            return False
+        self.auth_problem = message
+        return True
+
+    def replace_key(self) -> bool:
+        """A new key was stored: wake every task waiting for one. True: a problem was cleared."""
+        cleared = self.auth_problem is not None
+        self.auth_problem = None
+        self.key_generation += 1
+        self.marked_waiting = None
+        self.key_changed.set()
+        self.key_changed = asyncio.Event()
+        return cleared
+
+    # --- rate limits ---------------------------------------------------------------------
+
+    def start_rate_limit(self, wait: float) -> bool:
+        """No request for `wait` seconds; True when this starts a rate-limited spell."""
+        self.budget.block_for(wait)
+        started = not self.rate_limited
+        self.rate_limited = True
+        return started
+
+    def end_rate_limit(self) -> bool:
+        """True when a rate-limited spell is over (the block has passed and an answer came)."""
+        if self.rate_limited and not self.budget.blocked_for:
+            self.rate_limited = False
+            return True
+        return False
+
+    def obey_rate_headers(self, info: object) -> None:
+        """An exhausted X-RateLimit window (sunor) holds every request until it resets."""
+        if not isinstance(info, RateLimitInfo):
+            return  # no X-RateLimit-* headers in that answer
+        if info.remaining is None or info.remaining > 0 or info.reset_at is None:
+            return
+        # A bogus reset far in the future must not silence an account for days.
+        self.budget.block_for(min(max(info.reset_at - time.time(), 0.0), MAX_RATE_RESET_WAIT))
+
+
+def _strictest(limits: Iterable[float | None]) -> float | None:
+    return min((limit for limit in limits if limit), default=None)
