@@ -514,18 +514,22 @@ def test_http_error_statuses(
         ("30", 30.0),
         (" 2.5 ", 2.5),
         ("0", 0.0),
-        ("999999999", 24 * 3600.0),  # capped at a day
+        ("999999999", 3600.0),  # absurd: capped at an hour
         ("-3", None),
         ("soon", None),
         ("nan", None),
         ("inf", None),
-        ("Wed, 21 Oct 2015 07:28:00 GMT", None),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date in the past: now
+        ("Wed, 21 Oct 2015 07:28:45 GMT", 45.0),  # read against the answer's Date
+        ("Wed, 21 Oct 2099 07:28:00 GMT", 3600.0),
+        ("Wed, 32 Foo 2015 07:28:00", None),
         ("", None),
     ],
 )
 def test_rate_limit_reads_retry_after(provider_id: str, header: str, seconds: float | None) -> None:
+    headers = {"retry-after": header, "date": "Wed, 21 Oct 2015 07:28:00 GMT"}
     with pytest.raises(RateLimitedError) as caught:
-        parse(provider_id, b'{"message": "slow down"}', status=429, headers={"retry-after": header})
+        parse(provider_id, b'{"message": "slow down"}', status=429, headers=headers)
     assert caught.value.retry_after == seconds
 
 

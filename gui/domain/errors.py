@@ -63,6 +63,11 @@ class NetworkError(ProviderError):
     """No answer at all: connection refused, DNS, timeout."""
 
 
+class UnreachableError(NetworkError):
+    """The host could not be reached at all (refused, reset, no route): the network or the
+    provider is down for every task of the account, not slow for one."""
+
+
 class RequestRejectedError(ProviderError):
     """A 4xx that is none of the above (e.g. 402 insufficient credits, 400 bad request)."""
 

@@ -11,10 +11,26 @@ import itertools
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-FaultKind = Literal["401", "402", "404", "429", "500", "502", "timeout", "malformed", "hostile"]
+FaultKind = Literal[
+    "401",
+    "402",
+    "404",
+    "429",
+    "500",
+    "502",
+    "timeout",
+    "malformed",
+    "garbled",
+    "hostile",
+    "drop",
+    "cut",
+    "trickle",
+]
 FAULT_KINDS: frozenset[str] = frozenset(get_args(FaultKind))
 # Kinds that replace the answer with an HTTP error in the provider's own format.
 ERROR_KINDS: frozenset[str] = frozenset({"401", "402", "404", "429", "500", "502"})
+# Kinds that spoil how a normal answer travels (the connection, not the content).
+WIRE_KINDS: frozenset[str] = frozenset({"drop", "cut", "trickle"})
 
 
 @dataclass(frozen=True)
@@ -22,13 +38,19 @@ class Fault:
     """What goes wrong.
 
     kind: an HTTP error ("401" … "502"), "timeout" (the server holds the request `hold`
-    seconds of real time, cancelled on stop), "malformed" (truncated JSON with status 200)
-    or "hostile" (a finished-looking payload full of traversal titles, huge strings, bad URLs
-    and wrong types).
+    seconds of real time, cancelled on stop), "malformed" (truncated JSON with status 200),
+    "garbled" (status 200 with bytes that are not JSON at all), "hostile" (a finished-looking
+    payload full of traversal titles, huge strings, bad URLs and wrong types), "drop" (the
+    connection is closed without an answer), "cut" (the answer stops halfway through its
+    announced length and the connection closes) or "trickle" (the normal answer, one byte
+    every `byte_interval` real seconds).
     """
 
     kind: FaultKind
     retry_after: float = 30.0  # seconds announced with "429"
+    # Sent verbatim as Retry-After instead of `retry_after` (an HTTP date, "-5", "1e12", …).
+    retry_after_header: str | None = None
+    byte_interval: float = 1.0  # real seconds between the bytes of a "trickle"
     hold: float = 30.0  # real seconds a "timeout" keeps the request open
     in_body: bool = False  # crun style: error code inside an HTTP 200 envelope
     message: str | None = None  # overrides the provider's default error message

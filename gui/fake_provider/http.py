@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import formatdate
 
 import h11
@@ -37,14 +37,27 @@ class Request:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """How a reply travels when a test wants the wire to misbehave (None on a Reply: normally)."""
+
+    drop: bool = False  # close the connection without sending a byte
+    cut_at: int | None = None  # send the head and this many body bytes, then close
+    byte_interval: float | None = None  # send the whole reply one byte at a time
+
+
+@dataclass(frozen=True)
 class Reply:
     status: int
     body: bytes = b""
     content_type: str = "application/json"
     headers: tuple[tuple[str, str], ...] = field(default=())
+    delivery: Delivery | None = None
 
     def with_headers(self, *extra: tuple[str, str]) -> Reply:
-        return Reply(self.status, self.body, self.content_type, self.headers + extra)
+        return replace(self, headers=self.headers + extra)
+
+    def with_delivery(self, delivery: Delivery) -> Reply:
+        return replace(self, delivery=delivery)
 
     def header(self, name: str) -> str | None:
         lname = name.lower()
@@ -80,8 +93,12 @@ async def serve_connection(
         if request is None:
             return
         reply = await handler(request)
+        if reply.delivery is not None and reply.delivery.drop:
+            return  # the caller closes the connection: no answer at all
         await _send(conn, writer, request.method, reply)
-        if conn.our_state is h11.MUST_CLOSE:
+        if conn.our_state is h11.MUST_CLOSE or (
+            reply.delivery is not None and reply.delivery.cut_at is not None
+        ):
             return
         try:
             conn.start_next_cycle()
@@ -126,14 +143,27 @@ async def _send(
 ) -> None:
     headers = [
         ("server", SERVER_NAME),
-        ("date", formatdate(usegmt=True)),
         ("content-type", reply.content_type),
         ("content-length", str(len(reply.body))),
         *reply.headers,
     ]
+    if reply.header("date") is None:  # the server may date a reply by its own clock
+        headers.insert(1, ("date", formatdate(usegmt=True)))
+    delivery = reply.delivery or Delivery()
     out = bytearray(conn.send(h11.Response(status_code=reply.status, headers=headers)))
+    if delivery.cut_at is not None:
+        # Fewer bytes than Content-Length says, then the caller closes: a truncated answer.
+        writer.write(bytes(out) + reply.body[: delivery.cut_at])
+        await writer.drain()
+        return
     if method != "HEAD" and reply.body:
         out += conn.send(h11.Data(data=reply.body))
     out += conn.send(h11.EndOfMessage())
-    writer.write(bytes(out))
-    await writer.drain()
+    if delivery.byte_interval is None:
+        writer.write(bytes(out))
+        await writer.drain()
+        return
+    for index in range(len(out)):
+        writer.write(out[index : index + 1])
+        await writer.drain()
+        await asyncio.sleep(delivery.byte_interval)

@@ -6,8 +6,10 @@ when a budget refills.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,29 @@ class RateLimits:
     sunor_per_minute: int | None = 120  # status requests per key per 60 s
     crun_per_second: int | None = 15  # requests per account per second
     sunor_task_interval: float = 1.0  # advice (≤ 1 request/s per task): recorded, not enforced
+    # An absurd Retry-After ("come back in 30 years") binds a client only this long: a sane
+    # client caps it rather than going silent for ever.
+    retry_after_cap: float = 3600.0
+
+
+def retry_after_seconds(header: str, now_unix: float) -> float | None:
+    """What a Retry-After header asks, in seconds from now: a number, or an HTTP date; None
+    when it says nothing usable (garbage, a negative or non-finite number)."""
+    text = header.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if moment.tzinfo is None:
+            return None
+        seconds = moment.timestamp() - now_unix
+        return max(seconds, 0.0)
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
 
 
 @dataclass(frozen=True)

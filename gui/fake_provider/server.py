@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from email.utils import formatdate
 from pathlib import Path
 from types import TracebackType
 from typing import Literal, Self
@@ -22,7 +23,7 @@ from urllib.parse import parse_qs, quote, unquote
 
 from gui.fake_provider.faults import ERROR_KINDS, Fault, FaultRegistry, Scope
 from gui.fake_provider.hostile import hostile, truncated
-from gui.fake_provider.http import Reply, Request, json_reply, serve_connection
+from gui.fake_provider.http import Delivery, Reply, Request, json_reply, serve_connection
 from gui.fake_provider.media import (
     DEFAULT_LINK_TTL,
     MEDIA_DIR,
@@ -33,7 +34,13 @@ from gui.fake_provider.media import (
     media_path,
     serve_media,
 )
-from gui.fake_provider.ratelimit import Budget, RateLimits, RetryWindows, SlidingWindowLimiter
+from gui.fake_provider.ratelimit import (
+    Budget,
+    RateLimits,
+    RetryWindows,
+    SlidingWindowLimiter,
+    retry_after_seconds,
+)
 from gui.fake_provider.records import Journal, RequestRecord, Violation, ViolationKind
 from gui.fake_provider.timeline import Phase, PhaseName, PhaseState, TaskScript, resolve
 from gui.fake_provider.views import TaskView, asset_id
@@ -175,6 +182,7 @@ class FakeProviderServer:
         self._startup_error: BaseException | None = None
         self._connections: set[asyncio.Task[None]] = set()
         self._accepted = 0
+        self._network_up = True
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -323,6 +331,18 @@ class FakeProviderServer:
                 active_until=None if duration is None else start + duration,
             )
 
+    def set_network(self, *, up: bool) -> None:
+        """Simulate losing (and getting back) the network: while down, every request on both
+        hosts is logged (fault "network_down", status 0) and its connection closed unanswered —
+        what a client sees as "could not reach". Going up again serves normally at once."""
+        with self._lock:
+            self._network_up = up
+
+    @property
+    def network_up(self) -> bool:
+        with self._lock:
+            return self._network_up
+
     def remove_fault(self, rule_id: int) -> bool:
         with self._lock:
             return self._faults.remove(rule_id)
@@ -467,6 +487,8 @@ class FakeProviderServer:
             return _Outcome(reply, self._record(now, request, query, reply, "unknown"))
         route, task_id = matched
         key = _presented_key(request.headers, route.key_header)
+        if not self.network_up:
+            return self._unreachable(now, request, query, route.name, route.account, task_id)
         with self._lock:
             self._note_pacing(now, route, task_id, key)
             reply, fault, scope = self._decide(now, request, route, task_id, key)
@@ -474,6 +496,8 @@ class FakeProviderServer:
                 self._remember_retry_after(now, route, task_id, key, reply, scope)
             if route.account == "sunor":
                 reply = reply.with_headers(*self._sunor_headers(now, key or "", reply, fault))
+        # Dated by the server's clock, so an HTTP-date Retry-After can be read against it.
+        reply = reply.with_headers(("date", formatdate(self._unix(now), usegmt=True)))
         record = self._record(now, request, query, reply, route.name, route.account, task_id, fault)
         hold = fault.hold if fault is not None and fault.kind == "timeout" else 0.0
         return _Outcome(reply, record, hold)
@@ -491,10 +515,10 @@ class FakeProviderServer:
         fault, scope = taken if taken is not None else (None, None)
         if fault is not None and fault.kind in ERROR_KINDS:
             return self._fault_reply(wire, fault), fault, scope
+        if fault is not None and fault.kind == "drop":
+            return _DROPPED, fault, scope  # lost before the server counted it
         reply = self._normal_reply(now, route, task_id, key, fault)
-        if fault is not None and fault.kind == "malformed":
-            reply = Reply(reply.status, truncated(reply.body), reply.content_type, reply.headers)
-        return reply, fault, scope
+        return _spoiled(reply, fault), fault, scope
 
     def _fault_reply(self, wire: AccountWire, fault: Fault) -> Reply:
         status = fault.status
@@ -504,7 +528,8 @@ class FakeProviderServer:
         if message is None and wire.name == "sunor":
             message = rate_limited_message(fault.retry_after)
         reply = wire.error(429, message, in_body=fault.in_body)
-        return reply.with_headers(("retry-after", str(_whole_seconds(fault.retry_after))))
+        header = fault.retry_after_header or str(_whole_seconds(fault.retry_after))
+        return reply.with_headers(("retry-after", header))
 
     def _normal_reply(
         self, now: float, route: _Route, task_id: str | None, key: str | None, fault: Fault | None
@@ -592,10 +617,11 @@ class FakeProviderServer:
         scope: Scope | None,
     ) -> None:
         header = reply.header("retry-after")
-        if header is None:
-            return
+        wait = None if header is None else retry_after_seconds(header, self._unix(now))
+        if wait is None:
+            return  # nothing a client could have understood, so nothing to hold it to
         window = f"task:{task_id}" if scope and scope[0] == "task" else f"{route.account}:{key}"
-        self._retry_windows.announce(window, now + float(header))
+        self._retry_windows.announce(window, now + min(wait, self.rate_limits.retry_after_cap))
 
     def _sunor_headers(
         self, now: float, key: str, reply: Reply, fault: Fault | None
@@ -615,6 +641,9 @@ class FakeProviderServer:
 
     def _handle_media(self, request: Request) -> _Outcome:
         now = self._clock()
+        if not self.network_up:
+            query = {k: v[0] for k, v in parse_qs(request.query).items()}
+            return self._unreachable(now, request, query, "media", None, None)
         with self._lock:
             taken = self._faults.take(now, (("account", "media"),))
         fault = taken[0] if taken is not None else None
@@ -622,16 +651,40 @@ class FakeProviderServer:
             reply = Reply(fault.status, (fault.message or "error").encode(), "text/plain")
             if fault.status == 429:
                 reply = reply.with_headers(("retry-after", str(_whole_seconds(fault.retry_after))))
+        elif fault is not None and fault.kind == "drop":
+            reply = _DROPPED
         else:
-            reply = serve_media(request, self._library, self._signer, self._unix(now))
-            if fault is not None and fault.kind == "malformed":
-                reply = Reply(
-                    reply.status, truncated(reply.body), reply.content_type, reply.headers
-                )
+            reply = _spoiled(
+                serve_media(request, self._library, self._signer, self._unix(now)), fault
+            )
         query = {k: v[0] for k, v in parse_qs(request.query).items()}
         record = self._record(now, request, query, reply, "media", None, None, fault)
         hold = fault.hold if fault is not None and fault.kind == "timeout" else 0.0
         return _Outcome(reply, record, hold)
+
+    def _unreachable(
+        self,
+        now: float,
+        request: Request,
+        query: dict[str, str],
+        route: str,
+        account: str | None,
+        task_id: str | None,
+    ) -> _Outcome:
+        record = RequestRecord(
+            time=now,
+            host=request.local_host,
+            method=request.method,
+            path=request.path,
+            query=query,
+            headers=request.headers,
+            status=0,
+            route=route,
+            account=account,
+            task_id=task_id,
+            fault="network_down",
+        )
+        return _Outcome(_DROPPED, record)
 
     # --- small pieces ----------------------------------------------------------------------
 
@@ -686,6 +739,25 @@ class FakeProviderServer:
             task_id=task_id,
             fault=fault.kind if fault is not None else None,
         )
+
+
+_DROPPED = Reply(0, delivery=Delivery(drop=True))  # status 0: nothing was answered
+_GARBLED = b"\x00\xff<html>upstream error</html> {not json"
+
+
+def _spoiled(reply: Reply, fault: Fault | None) -> Reply:
+    """A normal answer as a content or wire fault spoils it (unchanged without one)."""
+    if fault is None:
+        return reply
+    if fault.kind == "malformed":
+        return Reply(reply.status, truncated(reply.body), reply.content_type, reply.headers)
+    if fault.kind == "garbled":
+        return Reply(reply.status, _GARBLED, reply.content_type, reply.headers)
+    if fault.kind == "cut":
+        return reply.with_delivery(Delivery(cut_at=len(reply.body) // 2))
+    if fault.kind == "trickle":
+        return reply.with_delivery(Delivery(byte_interval=fault.byte_interval))
+    return reply
 
 
 def _match(path: str, query: dict[str, str]) -> tuple[_Route, str | None] | None:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx
 
-from gui.domain.errors import AuthError, NetworkError, ProviderError
+from gui.domain.errors import AuthError, NetworkError, ProviderError, UnreachableError
 from gui.domain.model import TaskSnapshot
 from gui.domain.task_ids import validate_task_id
 from gui.providers import fields
 from gui.providers.base import MAX_BODY_BYTES, Balance, HttpRequest, Provider
 
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+# httpx's timeout is per read: an answer trickling a byte a second would never end. This is the
+# whole request's limit, after which the check fails (and the engine retries later).
+STATUS_DEADLINE = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +53,14 @@ def make_client() -> httpx.AsyncClient:
     )
 
 
-async def send(client: httpx.AsyncClient, request: HttpRequest, what: str) -> RawResponse:
+async def send(
+    client: httpx.AsyncClient, request: HttpRequest, what: str, deadline: float = STATUS_DEADLINE
+) -> RawResponse:
     try:
-        async with client.stream(
-            request.method, request.url, headers=request.headers, params=request.params or None
-        ) as response:
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > MAX_BODY_BYTES:
-                    break  # decode() treats an oversized body as unreadable
-            return RawResponse(response.status_code, dict(response.headers), bytes(body))
+        async with asyncio.timeout(deadline):
+            return await _exchange(client, request)
+    except TimeoutError as exc:
+        raise NetworkError(f"{what} took too long to answer (over {deadline:g} s).") from exc
     except httpx.TimeoutException as exc:
         raise NetworkError(f"{what} did not answer in time.") from exc
     except (httpx.LocalProtocolError, UnicodeError, ValueError):
@@ -70,19 +71,37 @@ async def send(client: httpx.AsyncClient, request: HttpRequest, what: str) -> Ra
             "HTTP header cannot carry."
         ) from None
     except httpx.TransportError as exc:
-        raise NetworkError(f"Could not reach {what}: {_plain(exc)}.") from exc
+        # No answer at all (refused, reset, no route): the account is probably offline.
+        raise UnreachableError(f"Could not reach {what}: {_plain(exc)}.") from exc
     except httpx.HTTPError as exc:  # e.g. an invalid URL built from a bad base URL
         raise NetworkError(f"Could not talk to {what}: {_plain(exc)}.") from exc
 
 
+async def _exchange(client: httpx.AsyncClient, request: HttpRequest) -> RawResponse:
+    async with client.stream(
+        request.method, request.url, headers=request.headers, params=request.params or None
+    ) as response:
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                break  # decode() treats an oversized body as unreadable
+        return RawResponse(response.status_code, dict(response.headers), bytes(body))
+
+
 async def check_status(
-    client: httpx.AsyncClient, provider: Provider, base_url: str, task_id: str, api_key: str
+    client: httpx.AsyncClient,
+    provider: Provider,
+    base_url: str,
+    task_id: str,
+    api_key: str,
+    deadline: float = STATUS_DEADLINE,
 ) -> StatusResult:
     """Ask the provider once; return the snapshot or raise a typed ProviderError."""
     task_id = validate_task_id(task_id)
     request = provider.status_request(base_url, task_id, api_key)
     try:
-        response = await send(client, request, provider.name)
+        response = await send(client, request, provider.name, deadline)
     except ProviderError as error:
         raise _without_key(error, api_key) from None
     rate_limit = rate_limit_info(response.headers)
@@ -123,5 +142,6 @@ def rate_limit_info(headers: Mapping[str, str]) -> RateLimitInfo | None:
 
 
 def _plain(exc: Exception) -> str:
+    """The library's words, without a closing full stop (the sentence around adds one)."""
     text = str(exc).strip() or type(exc).__name__
-    return text[:200]
+    return text[:200].rstrip(" .")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
 import logging
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from gui.providers import fields
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # a status answer is a few kB; refuse to parse a flood
+MAX_RETRY_AFTER = 3600.0  # longer is taken as a mistake; the engine's own reset cap matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +167,34 @@ def pick_message(detail: Mapping[str, Any]) -> Any:
 
 
 def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """`Retry-After` in seconds (an HTTP date is rare from APIs; it is treated as unknown)."""
+    """`Retry-After` in seconds: a number, or an HTTP date read against the answer's own `Date`
+    (so neither side's clock needs to be right); None when it says nothing usable. An absurd
+    value is capped: an hour of silence at most, not days."""
     value = _header(headers, "retry-after")
-    seconds = fields.number(value) if value is not None else None
+    if value is None:
+        return None
+    seconds = fields.number(value)
+    if seconds is None:
+        seconds = _seconds_until(value, _header(headers, "date"))
     if seconds is None or seconds < 0:
         return None
-    return min(seconds, 24 * 3600.0)
+    return min(seconds, MAX_RETRY_AFTER)
+
+
+def _seconds_until(http_date: str, answered: str | None) -> float | None:
+    moment, now = _http_date(http_date), _http_date(answered) if answered else None
+    if moment is None:
+        return None
+    reference = now if now is not None else time.time()
+    return max(moment - reference, 0.0)
+
+
+def _http_date(text: str) -> float | None:
+    try:
+        moment = email.utils.parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment.timestamp() if moment.tzinfo is not None else None
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
