@@ -1,10 +1,11 @@
 """Turns what the user asks for in the window into engine calls and I/O, and reports back.
-Views emit intent; this object runs the coroutines (and owns every task it starts)."""
+Views emit intent; this object wires them to the parts that act — `task_adding` (paste, Auto),
+`task_action_runner` (the task menu, remove and undo), `settings_flow` (the settings dialog),
+`export_runner`, `playback` — and runs the coroutines (owning every task it starts)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import sys
 import time
@@ -13,31 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QProcess
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QPixmap
 
-from gui.domain.errors import InvalidBaseUrlError, ProviderError
 from gui.domain.events import AccountProblem, EngineEvent, TaskUpdated
-from gui.domain.model import Clip, raw_value
-from gui.domain.paste import parse_pasted
+from gui.domain.model import Clip
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import TrackedTask
-from gui.domain.urls import validate_base_url
 from gui.media.cover_cache import CoverUnavailableError, fetch_cover
 from gui.media.library import clip_key
-from gui.media.naming import parse_template
-from gui.polling.detect import detect_provider
-from gui.polling.status_check import check_balance
-from gui.providers import PROVIDERS, get_provider
 from gui.services import Services
-from gui.storage.key_rules import ACCOUNTS, CredentialError
-from gui.storage.settings import AUTO_PROVIDER, Settings
+from gui.storage.settings import Settings
 from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
 from gui.ui.playback import Playback
 from gui.ui.player import PlayItem
 from gui.ui.settings_dialog import SettingsDialog
+from gui.ui.settings_flow import SettingsFlow
+from gui.ui.task_action_runner import TaskActionRunner
 from gui.ui.task_actions import TaskAction
+from gui.ui.task_adding import TaskAdder
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +45,8 @@ class Controller(QObject):
         self.window = window
         self.engine = services.engine
         self._background: set[asyncio.Task[Any]] = set()
-        self._removed: list[TrackedTask] = []
-        self._known_keys: frozenset[str] = frozenset()  # so a pasted key is never a "task"
-        self.settings_dialog: SettingsDialog | None = None
         window.detail.is_local_provider = services.provider_is_local
+        self.adding = TaskAdder(services, window, self.spawn)
 
         self.engine.subscribe(self._on_engine_event)
         window.input_bar.add_requested.connect(self.add_from_text)
@@ -64,6 +58,7 @@ class Controller(QObject):
         window.detail.cover_wanted.connect(self.load_cover)
         self.exports = ExportRunner(services, window, self.spawn)
         self.exports.saved.connect(self._saved_locally)
+        self.actions = TaskActionRunner(self.engine, window, self.exports)
         window.detail.local_copy = self.exports.local_copy
         window.detail.export_requested.connect(
             lambda task, clip: self.exports.choose_folder_and_export([task], clip)
@@ -84,11 +79,14 @@ class Controller(QObject):
         self.notifier.show_task_requested.connect(self._show_task)
         self.notifier.show_window_requested.connect(self._show_window)
         self.notifier.quit_requested.connect(window.close)
+        self.settings_flow = SettingsFlow(
+            services, window, self.spawn, self.notifier, self.adding.remember_keys
+        )
         window.model.counts_changed.connect(
             lambda: self.notifier.update_counts(window.model.counts)
         )
         window.restore_layout(services.settings.ui)
-        self.spawn(self._remember_keys())
+        self.spawn(self.adding.remember_keys())
 
     # --- background work -----------------------------------------------------------------
 
@@ -132,108 +130,7 @@ class Controller(QObject):
             self.window.model.refresh_all()
             self.window.refresh_detail()
 
-    # --- adding tasks --------------------------------------------------------------------
-
-    def add_from_text(self, text: str, provider_choice: str) -> None:
-        self.services.settings.last_provider = provider_choice
-        pasted = parse_pasted(text, self._known_keys)
-        if not pasted.ids:
-            reason = pasted.invalid[0] if pasted.invalid else "No task ID found in what was pasted."
-            self.window.input_bar.show_message(reason, "error")
-            return
-        if provider_choice == AUTO_PROVIDER:
-            self.window.input_bar.show_message(
-                f"Looking up {len(pasted.ids)} ID(s) at each account…", "info"
-            )
-            self.spawn(self._add_auto(pasted.ids, pasted.invalid, pasted.repeated))
-            return
-        self._add_known(provider_choice, pasted.ids, pasted.invalid, pasted.repeated)
-
-    def _add_known(
-        self,
-        provider_id: str,
-        ids: list[str],
-        invalid: list[str],
-        repeated: list[str],
-        notes: list[str] | None = None,
-    ) -> None:
-        added: list[TrackedTask] = []
-        already: list[str] = list(repeated)
-        for task_id in ids:
-            task, created = self.engine.add(provider_id, task_id)
-            (added.append(task) if created else already.append(task_id))
-        self._report_added(added, already, invalid, notes or [])
-
-    async def _add_auto(self, ids: list[str], invalid: list[str], repeated: list[str]) -> None:
-        services = self.services
-        added: list[TrackedTask] = []
-        already = list(repeated)
-        notes: list[str] = []
-        unknown: list[str] = []
-        unresolved: list[str] = []
-        candidates = list(PROVIDERS.values())
-        for task_id in ids:
-            existing = [t for t in self.engine.tasks if t.task_id == task_id]
-            if existing:
-                already.append(task_id)
-                continue
-            try:
-                found = await detect_provider(
-                    services.client,
-                    task_id,
-                    candidates,
-                    services.key_for,
-                    lambda p: services.base_url(p.id),
-                )
-            except Exception as error:  # e.g. a locked keyring: say so, keep the text
-                self.window.input_bar.show_message(
-                    f"Auto could not ask the accounts: {getattr(error, 'message', error)}", "error"
-                )
-                return
-            if found.provider is None and found.problems:
-                # Nobody said "not found": offline, rate limited or failing. Keep the ID in the
-                # box so nothing valid is dropped; the user can retry or pick the provider.
-                unresolved.append(task_id)
-                notes.extend(found.problems)
-                continue
-            if found.provider is None:
-                if not found.tried:
-                    self.window.input_bar.show_message(
-                        "Auto needs at least one API key: add one in Settings, or choose the provider.",
-                        "error",
-                    )
-                    return
-                unknown.append(task_id)
-                notes.extend(found.problems)
-                continue
-            task, created = self.engine.add(found.provider.id, task_id)
-            if created:
-                added.append(task)
-                notes.append(f"{task_id[:8]}… belongs to {found.provider.name}.")
-        if unknown:
-            invalid = [
-                *invalid,
-                f"No account knows {', '.join(unknown)}; nothing was added for it.",
-            ]
-        if unresolved:
-            invalid = [
-                *invalid,
-                f"Could not check {', '.join(unresolved)} (see why below); it is left in the box.",
-            ]
-        self._report_added(added, already, invalid, notes)
-        if unresolved:
-            self.window.input_bar.field.setText(" ".join(unresolved))
-
-    async def _remember_keys(self) -> None:
-        keys = set()
-        for account in ACCOUNTS:
-            try:
-                key = await self.services.key_for(account)
-            except Exception:  # a locked keyring: nothing to compare against
-                key = None
-            if key:
-                keys.add(key)
-        self._known_keys = frozenset(keys)
+    # --- start-up ------------------------------------------------------------------------
 
     def keep_recently_finished(self, days: float = 7.0) -> None:
         """Tasks that finished while the window was closed (e.g. under `tunewatch watch`) are
@@ -246,65 +143,29 @@ class Controller(QObject):
             if recent and not self.exports.library.saved_clips(task.provider, task.task_id):
                 self.exports.keep(task)
 
-    def _report_added(
-        self, added: list[TrackedTask], already: list[str], invalid: list[str], notes: list[str]
-    ) -> None:
-        parts = []
-        if added:
-            parts.append(f"Added {len(added)} task{'s' if len(added) != 1 else ''}.")
-        if already:
-            parts.append(f"Already tracked: {', '.join(dict.fromkeys(already))}.")
-        parts.extend(invalid)
-        parts.extend(notes[:3])
-        kind = "error" if invalid and not added else "warning" if invalid or already else "info"
-        self.window.input_bar.show_message(" ".join(parts), kind)
-        if added:
-            self.window.input_bar.field.clear()
-            self.window.select_task(added[-1].key)
+    # --- what the parts do, under the names the window and the tests know -----------------
 
-    # --- task actions --------------------------------------------------------------------
+    def add_from_text(self, text: str, provider_choice: str) -> None:
+        self.adding.add_from_text(text, provider_choice)
 
     def run_action(self, action: TaskAction | str, tasks: list[TrackedTask]) -> None:
-        if action == "pause_all":
-            self.engine.pause_all()
-        elif action == "resume_all":
-            self.engine.resume_all()
-        elif action is TaskAction.POLL_NOW:
-            for task in tasks:
-                self.engine.poll_now(task.key)
-        elif action is TaskAction.PAUSE:
-            for task in tasks:
-                self.engine.pause(task.key)
-        elif action in (TaskAction.RESUME, TaskAction.RETRY):
-            for task in tasks:
-                self.engine.resume(task.key)
-        elif action is TaskAction.COPY_ID:
-            QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
-            self.window.statusBar().showMessage("Task ID copied.", 3000)
-        elif action is TaskAction.COPY_JSON and tasks and tasks[0].snapshot:
-            raw = raw_value(tasks[0].snapshot.raw)
-            QGuiApplication.clipboard().setText(json.dumps(raw, indent=2, ensure_ascii=False))
-            self.window.statusBar().showMessage("Raw JSON of the last answer copied.", 3000)
-        elif action is TaskAction.EXPORT:
-            self.exports.choose_folder_and_export([t for t in tasks if t.is_finished])
-        elif action is TaskAction.REMOVE:
-            self.remove(tasks)
-        self.window.refresh_detail()
+        self.actions.run_action(action, tasks)
 
     def remove(self, tasks: list[TrackedTask]) -> None:
-        removed = [t for t in (self.engine.remove(task.key) for task in tasks) if t is not None]
-        if removed:
-            self._removed = removed
-            self.window.show_undo(f"Removed {len(removed)} task{'s' if len(removed) != 1 else ''}.")
+        self.actions.remove(tasks)
 
     def undo_remove(self) -> None:
-        for task in self._removed:
-            self.engine.restore(task)
-        if self._removed:
-            self.window.select_task(self._removed[-1].key)
-        self._removed = []
-        self.window.show_undo(None)
-        self.window.statusBar().showMessage("Restored.", 3000)
+        self.actions.undo_remove()
+
+    def open_settings(self, account: str = "") -> None:
+        self.settings_flow.open_settings(account)
+
+    def save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
+        self.settings_flow.save_settings(settings, keys)
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self.settings_flow.dialog
 
     # --- playback ------------------------------------------------------------------------
 
@@ -392,125 +253,3 @@ class Controller(QObject):
         pixmap = QPixmap(str(path))
         if not pixmap.isNull():
             self.window.detail.set_cover(url, pixmap)
-
-    # --- settings ------------------------------------------------------------------------
-
-    def open_settings(self, account: str = "") -> None:
-        if self.settings_dialog is None:
-            dialog = SettingsDialog(self.services.settings, self.window)
-            dialog.save_requested.connect(self.save_settings)
-            dialog.test_key_requested.connect(self.test_key)
-            dialog.finished.connect(self._settings_closed)
-            self.settings_dialog = dialog
-            self.spawn(self._fill_settings(dialog))
-        self.settings_dialog.show()
-        self.settings_dialog.raise_()
-        if account in ACCOUNTS:
-            self.settings_dialog.forms[account].key.setFocus()
-
-    def _settings_closed(self, _result: int) -> None:
-        if self.settings_dialog is not None:
-            self.settings_dialog.deleteLater()
-        self.settings_dialog = None
-
-    async def _fill_settings(self, dialog: SettingsDialog) -> None:
-        if self.services.is_demo:
-            dialog.set_keyring_status(
-                "The demo uses built-in keys for its fake server; your keys are not used.", True
-            )
-            for account in ACCOUNTS:
-                dialog.set_key_source(account, "demo key", False)
-            return
-        status = await self.services.store.backend_status()
-        if self.settings_dialog is not dialog:
-            return  # closed while the keyring answered
-        dialog.set_keyring_status(status.describe(), status.usable)
-        for account in ACCOUNTS:
-            try:
-                lookup = await self.services.store.get_key(account)
-            except CredentialError as error:
-                dialog.set_key_source(account, error.message, False)
-                continue
-            if self.settings_dialog is dialog:
-                text = lookup.describe()
-                if lookup.problem:  # the keyring's trouble is explained once, at the top
-                    text = f"Not set. Without a keyring, set {lookup.env_var} in the environment."
-                dialog.set_key_source(account, text, lookup.editable and status.usable)
-
-    def save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
-        dialog = self.settings_dialog
-        for account in ACCOUNTS:
-            url = settings.account(account).base_url
-            if url:
-                try:
-                    settings.account(account).base_url = validate_base_url(url)
-                except InvalidBaseUrlError as error:
-                    if dialog:
-                        dialog.show_error(str(error))
-                    return
-        try:
-            parse_template(settings.filename_template)
-        except ValueError as error:
-            if dialog:
-                dialog.show_error(str(error))
-            return
-        self.spawn(self._save_settings(settings, keys))
-
-    async def _save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
-        dialog = self.settings_dialog
-        store = self.services.store
-        for account, key in keys.items():
-            try:
-                if key:
-                    await store.set_key(account, key)
-                else:
-                    await store.delete_key(account)
-            except CredentialError as error:
-                if dialog:
-                    dialog.show_error(error.message)
-                return
-        settings.ui = self.services.settings.ui
-        settings.last_provider = self.services.settings.last_provider
-        self.services.settings = settings
-        self.notifier.enabled = settings.notifications
-        try:
-            self.services.save_settings()
-        except OSError as error:
-            if dialog:
-                dialog.show_error(f"The settings could not be saved: {error}")
-            return
-        for account in ACCOUNTS:
-            self.engine.key_changed(account)  # a new key or URL: paused tasks try again
-        await self._remember_keys()
-        if dialog:
-            dialog.accept()
-        self.window.statusBar().showMessage("Settings saved.", 3000)
-
-    def test_key(self, account: str, typed_key: str, base_url: str) -> None:
-        self.spawn(self._test_key(account, typed_key, base_url))
-
-    async def _test_key(self, account: str, typed_key: str, base_url: str) -> None:
-        dialog = self.settings_dialog
-        if dialog is None:
-            return
-        provider = next(p for p in PROVIDERS.values() if p.account == account)
-        dialog.set_test_result(account, "Asking for the balance…", True)
-        key = typed_key or await self.services.key_for(account)
-        if not key:
-            dialog.set_test_result(account, "There is no key to test: paste one first.", False)
-            return
-        try:
-            url = validate_base_url(base_url or self.services.base_url(provider.id))
-            balance = await check_balance(self.services.client, get_provider(provider.id), url, key)
-        except (ProviderError, InvalidBaseUrlError) as error:
-            message = error.describe() if isinstance(error, ProviderError) else str(error)
-            if self.settings_dialog is dialog:
-                dialog.set_test_result(account, f"✖ {message}", False)
-            return
-        detail = f" ({balance.detail})" if balance.detail else ""
-        if self.settings_dialog is dialog:
-            dialog.set_test_result(
-                account,
-                f"✔ The key works. Balance: {balance.amount:g} {balance.unit}{detail}.",
-                True,
-            )

@@ -1,0 +1,67 @@
+"""Runs what the user picked for the selected tasks (poll, pause, copy, export, remove) and undoes
+a removal."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+
+from gui.domain.model import raw_value
+from gui.domain.tracked_task import TrackedTask
+from gui.polling.engine import Engine
+from gui.ui.export_runner import ExportRunner
+from gui.ui.main_window import MainWindow
+from gui.ui.task_actions import TaskAction
+
+
+class TaskActionRunner(QObject):
+    def __init__(self, engine: Engine, window: MainWindow, exports: ExportRunner) -> None:
+        super().__init__(window)
+        self.engine = engine
+        self.window = window
+        self.exports = exports
+        self._removed: list[TrackedTask] = []
+
+    def run_action(self, action: TaskAction | str, tasks: list[TrackedTask]) -> None:
+        if action == "pause_all":
+            self.engine.pause_all()
+        elif action == "resume_all":
+            self.engine.resume_all()
+        elif action is TaskAction.POLL_NOW:
+            for task in tasks:
+                self.engine.poll_now(task.key)
+        elif action is TaskAction.PAUSE:
+            for task in tasks:
+                self.engine.pause(task.key)
+        elif action in (TaskAction.RESUME, TaskAction.RETRY):
+            for task in tasks:
+                self.engine.resume(task.key)
+        elif action is TaskAction.COPY_ID:
+            QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
+            self.window.statusBar().showMessage("Task ID copied.", 3000)
+        elif action is TaskAction.COPY_JSON and tasks and tasks[0].snapshot:
+            raw = raw_value(tasks[0].snapshot.raw)
+            QGuiApplication.clipboard().setText(json.dumps(raw, indent=2, ensure_ascii=False))
+            self.window.statusBar().showMessage("Raw JSON of the last answer copied.", 3000)
+        elif action is TaskAction.EXPORT:
+            self.exports.choose_folder_and_export([t for t in tasks if t.is_finished])
+        elif action is TaskAction.REMOVE:
+            self.remove(tasks)
+        self.window.refresh_detail()
+
+    def remove(self, tasks: list[TrackedTask]) -> None:
+        removed = [t for t in (self.engine.remove(task.key) for task in tasks) if t is not None]
+        if removed:
+            self._removed = removed
+            self.window.show_undo(f"Removed {len(removed)} task{'s' if len(removed) != 1 else ''}.")
+
+    def undo_remove(self) -> None:
+        for task in self._removed:
+            self.engine.restore(task)
+        if self._removed:
+            self.window.select_task(self._removed[-1].key)
+        self._removed = []
+        self.window.show_undo(None)
+        self.window.statusBar().showMessage("Restored.", 3000)

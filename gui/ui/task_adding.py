@@ -1,0 +1,148 @@
+"""Adding tasks from pasted or dropped text: parse it, add to the known provider or ask every
+account (Auto), then say in one line what was added, what was already there and what was not."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from gui.domain.paste import parse_pasted
+from gui.domain.tracked_task import TrackedTask
+from gui.polling.detect import detect_provider
+from gui.providers import PROVIDERS
+from gui.services import Services
+from gui.storage.key_rules import ACCOUNTS
+from gui.storage.settings import AUTO_PROVIDER
+from gui.ui.main_window import MainWindow
+
+Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
+
+
+class TaskAdder(QObject):
+    def __init__(self, services: Services, window: MainWindow, spawn: Spawn) -> None:
+        super().__init__(window)
+        self.services = services
+        self.window = window
+        self.engine = services.engine
+        self._spawn = spawn
+        self._known_keys: frozenset[str] = frozenset()  # so a pasted key is never a "task"
+
+    async def remember_keys(self) -> None:
+        keys = set()
+        for account in ACCOUNTS:
+            try:
+                key = await self.services.key_for(account)
+            except Exception:  # a locked keyring: nothing to compare against
+                key = None
+            if key:
+                keys.add(key)
+        self._known_keys = frozenset(keys)
+
+    def add_from_text(self, text: str, provider_choice: str) -> None:
+        self.services.settings.last_provider = provider_choice
+        pasted = parse_pasted(text, self._known_keys)
+        if not pasted.ids:
+            reason = pasted.invalid[0] if pasted.invalid else "No task ID found in what was pasted."
+            self.window.input_bar.show_message(reason, "error")
+            return
+        if provider_choice == AUTO_PROVIDER:
+            self.window.input_bar.show_message(
+                f"Looking up {len(pasted.ids)} ID(s) at each account…", "info"
+            )
+            self._spawn(self._add_auto(pasted.ids, pasted.invalid, pasted.repeated))
+            return
+        self._add_known(provider_choice, pasted.ids, pasted.invalid, pasted.repeated)
+
+    def _add_known(
+        self,
+        provider_id: str,
+        ids: list[str],
+        invalid: list[str],
+        repeated: list[str],
+        notes: list[str] | None = None,
+    ) -> None:
+        added: list[TrackedTask] = []
+        already: list[str] = list(repeated)
+        for task_id in ids:
+            task, created = self.engine.add(provider_id, task_id)
+            (added.append(task) if created else already.append(task_id))
+        self._report_added(added, already, invalid, notes or [])
+
+    async def _add_auto(self, ids: list[str], invalid: list[str], repeated: list[str]) -> None:
+        services = self.services
+        added: list[TrackedTask] = []
+        already = list(repeated)
+        notes: list[str] = []
+        unknown: list[str] = []
+        unresolved: list[str] = []
+        candidates = list(PROVIDERS.values())
+        for task_id in ids:
+            existing = [t for t in self.engine.tasks if t.task_id == task_id]
+            if existing:
+                already.append(task_id)
+                continue
+            try:
+                found = await detect_provider(
+                    services.client,
+                    task_id,
+                    candidates,
+                    services.key_for,
+                    lambda p: services.base_url(p.id),
+                )
+            except Exception as error:  # e.g. a locked keyring: say so, keep the text
+                self.window.input_bar.show_message(
+                    f"Auto could not ask the accounts: {getattr(error, 'message', error)}", "error"
+                )
+                return
+            if found.provider is None and found.problems:
+                # Nobody said "not found": offline, rate limited or failing. Keep the ID in the
+                # box so nothing valid is dropped; the user can retry or pick the provider.
+                unresolved.append(task_id)
+                notes.extend(found.problems)
+                continue
+            if found.provider is None:
+                if not found.tried:
+                    self.window.input_bar.show_message(
+                        "Auto needs at least one API key: add one in Settings, or choose the provider.",
+                        "error",
+                    )
+                    return
+                unknown.append(task_id)
+                notes.extend(found.problems)
+                continue
+            task, created = self.engine.add(found.provider.id, task_id)
+            if created:
+                added.append(task)
+                notes.append(f"{task_id[:8]}… belongs to {found.provider.name}.")
+        if unknown:
+            invalid = [
+                *invalid,
+                f"No account knows {', '.join(unknown)}; nothing was added for it.",
+            ]
+        if unresolved:
+            invalid = [
+                *invalid,
+                f"Could not check {', '.join(unresolved)} (see why below); it is left in the box.",
+            ]
+        self._report_added(added, already, invalid, notes)
+        if unresolved:
+            self.window.input_bar.field.setText(" ".join(unresolved))
+
+    def _report_added(
+        self, added: list[TrackedTask], already: list[str], invalid: list[str], notes: list[str]
+    ) -> None:
+        parts = []
+        if added:
+            parts.append(f"Added {len(added)} task{'s' if len(added) != 1 else ''}.")
+        if already:
+            parts.append(f"Already tracked: {', '.join(dict.fromkeys(already))}.")
+        parts.extend(invalid)
+        parts.extend(notes[:3])
+        kind = "error" if invalid and not added else "warning" if invalid or already else "info"
+        self.window.input_bar.show_message(" ".join(parts), kind)
+        if added:
+            self.window.input_bar.field.clear()
+            self.window.select_task(added[-1].key)
