@@ -9,8 +9,10 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 # QtMultimedia will not import without libpulse0 (no sound server needed); the xcb libraries are
-# for a real window; dbus/gnome-keyring/libsecret-tools give the tests a real Secret Service.
+# for a real window; dbus/gnome-keyring/libsecret-tools give the tests a real Secret Service;
+# fonts-noto-cjk draws the 简体中文 translation (without it Chinese shows as empty boxes).
 packages=(libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 fonts-dejavu-core
+  fonts-noto-cjk
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth)
 if [ "$want_test" = 1 ]; then

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
 
 class TaskState(StrEnum):
     QUEUED = "queued"
@@ -29,12 +31,13 @@ TERMINAL_STATES = frozenset(
     {TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.TIMED_OUT}
 )
 
+# English; the window and the terminal translate them when shown (gui.domain.wording).
 _LABELS = {
-    TaskState.QUEUED: "Queued",
-    TaskState.RUNNING: "Generating",
-    TaskState.STREAMING: "Streaming preview",
-    TaskState.SUCCEEDED: "Finished",
-    TaskState.FAILED: "Failed",
-    TaskState.CANCELLED: "Cancelled",
-    TaskState.TIMED_OUT: "Timed out",
+    TaskState.QUEUED: QT_TRANSLATE_NOOP("TaskState", "Queued"),
+    TaskState.RUNNING: QT_TRANSLATE_NOOP("TaskState", "Generating"),
+    TaskState.STREAMING: QT_TRANSLATE_NOOP("TaskState", "Streaming preview"),
+    TaskState.SUCCEEDED: QT_TRANSLATE_NOOP("TaskState", "Finished"),
+    TaskState.FAILED: QT_TRANSLATE_NOOP("TaskState", "Failed"),
+    TaskState.CANCELLED: QT_TRANSLATE_NOOP("TaskState", "Cancelled"),
+    TaskState.TIMED_OUT: QT_TRANSLATE_NOOP("TaskState", "Timed out"),
 }

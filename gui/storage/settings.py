@@ -40,6 +40,7 @@ class Settings:
     artist: str | None = None
     album: str | None = None
     last_provider: str = AUTO_PROVIDER
+    language: str = "system"  # "system" (the locale), "en" or "zh_CN"; read at start-up
     ui: dict[str, str] = field(default_factory=dict)  # window layout, opaque to the core
 
     def account(self, name: str) -> AccountSettings:
@@ -58,7 +59,9 @@ class Settings:
                 settings.accounts[name] = AccountSettings(
                     base_url=_base_url(raw.get("base_url")), interval=_interval(raw.get("interval"))
                 )
-        for key in ("download_folder", "filename_template", "artist", "album", "last_provider"):
+        for key in (
+            "download_folder", "filename_template", "artist", "album", "last_provider", "language"
+        ):
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 setattr(settings, key, value)

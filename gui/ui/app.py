@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
+from gui.i18n import load_language
 from gui.providers import PROVIDERS, get_provider
 from gui.services import Services, demo_task_ids, open_services
 from gui.storage.credentials import CredentialStore
 from gui.storage.key_rules import ACCOUNTS
 from gui.storage.paths import AppPaths, app_paths
-from gui.storage.settings import AUTO_PROVIDER
+from gui.storage.settings import AUTO_PROVIDER, load_settings
 from gui.ui.app_icon import app_icon
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
@@ -137,6 +138,8 @@ def main(
     # Closing the window must not stop the loop under a running coroutine (stack.md).
     app.setQuitOnLastWindowClosed(False)
     profile = paths.demo() if demo else paths
+    # Before the first widget: every text is translated when it is created (Settings: restart).
+    load_language(load_settings(profile.settings).language)
     if hand_over(server_name(profile.data), {"ids": task_ids, "provider": provider or "auto"}):
         print("tunewatch: handed over to the Tunewatch window that is already open.")
         return 0

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -34,13 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.tracked_task import TrackedTask
+from gui.i18n import translate
 from gui.providers import PROVIDERS, get_provider
-from gui.ui.detail_pane import DetailPane
+from gui.ui.detail_pane import DETAIL_MIN_WIDTH, DetailPane
 from gui.ui.input_bar import InputBar
 from gui.ui.player import Player
 from gui.ui.player_bar import PlayerBar
 from gui.ui.progress_delegate import ProgressDelegate
 from gui.ui.status_line import AccountProblemBanner, count_words
+from gui.ui.table_columns import ColumnFitter
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
 from gui.ui.task_filter import StateGroup, TaskFilterProxy
 from gui.ui.task_table_model import TASK_ROLE, Column, TaskTableModel
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(False)
         self.banner_button = QPushButton()
         self.banner_button.setVisible(False)
-        self.demo_button = QPushButton("Open the demo")
+        self.demo_button = QPushButton(self.tr("Open the demo"))
         self.demo_button.setVisible(False)
         self.demo_button.clicked.connect(self.demo_requested.emit)
         banner_row = QHBoxLayout()
@@ -105,20 +106,9 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.doubleClicked.connect(self._double_clicked)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.PROVIDER, 125),
-            (Column.STATE, 150),
-            (Column.PROGRESS, 80),
-            (Column.ELAPSED, 75),
-            (Column.NEXT_CHECK, 120),
-            (Column.CLIPS, 45),
-            (Column.ADDED, 100),
-        ):
-            self.table.setColumnWidth(column, width)
+        # Columns as wide as their words, Title the rest; too narrow: the least needed hide.
+        self.column_fitter = ColumnFitter(self.table)
+        self.table.setMinimumWidth(self.column_fitter.minimum_width())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = DetailPane()
@@ -126,9 +116,12 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 400])
+        # The pane keeps its width (it wraps); a wider window widens the table.
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([940, 340])
         layout.addWidget(self.splitter, 1)
         self.player = player or Player(self)
         self.player_bar = PlayerBar(self.player)
@@ -140,7 +133,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("countsLabel")
         self.account_banner = AccountProblemBanner()
         self.account_banner.fix_requested.connect(self.settings_requested.emit)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self.statusBar().addWidget(self.counts_label)
@@ -158,7 +151,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         self.filter_field = QLineEdit()
         self.filter_field.setObjectName("filterField")
-        self.filter_field.setPlaceholderText("Filter by ID, title or tags")
+        self.filter_field.setPlaceholderText(self.tr("Filter by ID, title or tags"))
         self.filter_field.setClearButtonEnabled(True)
         self.filter_field.textChanged.connect(lambda text: self.proxy.set_text(text))
         row.addWidget(self.filter_field, 1)
@@ -168,7 +161,7 @@ class MainWindow(QMainWindow):
         for group in StateGroup:
             button = QToolButton()
             button.setCheckable(True)
-            button.setText(group.value)
+            button.setText(translate("StateGroup", group.value))
             button.setChecked(group is StateGroup.ALL)
             button.clicked.connect(lambda _checked=False, g=group: self.proxy.set_group(g))
             self.group_button_group.addButton(button)
@@ -176,7 +169,7 @@ class MainWindow(QMainWindow):
             row.addWidget(button)
         self.provider_filter = QComboBox()
         self.provider_filter.setObjectName("providerFilter")
-        self.provider_filter.addItem("All providers", "")
+        self.provider_filter.addItem(self.tr("All providers"), "")
         for provider in PROVIDERS.values():
             self.provider_filter.addItem(provider.name, provider.id)
         self.provider_filter.currentIndexChanged.connect(
@@ -186,27 +179,27 @@ class MainWindow(QMainWindow):
         return row
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        paste = QAction("Add IDs from clipboard", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        paste = QAction(self.tr("Add IDs from clipboard"), self)
         paste.triggered.connect(self.add_from_clipboard)
         file_menu.addAction(paste)
-        settings = QAction("Settings…", self)
+        settings = QAction(self.tr("Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(lambda: self.settings_requested.emit(""))
         file_menu.addAction(settings)
-        demo = QAction("Open the demo", self)
+        demo = QAction(self.tr("Open the demo"), self)
         demo.triggered.connect(self.demo_requested.emit)
         file_menu.addAction(demo)
         file_menu.addSeparator()
-        quit_action = QAction("Quit", self)
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        task_menu = self.menuBar().addMenu("&Tasks")
+        task_menu = self.menuBar().addMenu(self.tr("&Tasks"))
         self.task_actions: dict[TaskAction, QAction] = {}
         for action in TaskAction:
-            qaction = QAction(action.value, self)
+            qaction = QAction(translate("TaskAction", action.value), self)
             if action in SHORTCUTS:
                 qaction.setShortcut(QKeySequence(SHORTCUTS[action]))
                 qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -214,9 +207,9 @@ class MainWindow(QMainWindow):
             task_menu.addAction(qaction)
             self.task_actions[action] = qaction
         task_menu.addSeparator()
-        pause_all = QAction("Pause all", self)
+        pause_all = QAction(self.tr("Pause all"), self)
         pause_all.triggered.connect(lambda: self.action_requested.emit("pause_all", []))
-        resume_all = QAction("Resume all", self)
+        resume_all = QAction(self.tr("Resume all"), self)
         resume_all.triggered.connect(lambda: self.action_requested.emit("resume_all", []))
         task_menu.addAction(pause_all)
         task_menu.addAction(resume_all)
@@ -252,7 +245,7 @@ class MainWindow(QMainWindow):
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             self.input_bar.show_message(
-                "The clipboard holds no text to read task IDs from.", "warning"
+                self.tr("The clipboard holds no text to read task IDs from."), "warning"
             )
             return
         self.input_bar.add_requested.emit(text, self.input_bar.provider_choice())
@@ -276,7 +269,7 @@ class MainWindow(QMainWindow):
             if entry is None:
                 menu.addSeparator()
                 continue
-            qaction = menu.addAction(entry.action.value)
+            qaction = menu.addAction(translate("TaskAction", entry.action.value))
             qaction.setEnabled(entry.enabled)
             if entry.action in SHORTCUTS:
                 qaction.setShortcut(QKeySequence(SHORTCUTS[entry.action]))
@@ -319,9 +312,15 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts = self.model.counts
-        self.counts_label.setText(count_words(counts) if counts[StateGroup.ALL] else "No tasks yet")
+        self.counts_label.setText(
+            count_words(counts) if counts[StateGroup.ALL] else self.tr("No tasks yet")
+        )
         for group, button in self.group_buttons.items():
-            button.setText(f"{group.value} ({counts[group]})")
+            button.setText(
+                self.tr("{group} ({count})").format(
+                    group=translate("StateGroup", group.value), count=counts[group]
+                )
+            )
 
     def show_banner(
         self, text: str | None, button_text: str | None = None, offer_demo: bool = False
@@ -362,6 +361,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(blob("splitter"))
         if state.get("header"):
             self.table.horizontalHeader().restoreState(blob("header"))
+            self.column_fitter.apply()  # a saved state from an older layout must not clip
         try:
             column = int(state.get("sort_column", Column.ADDED))
             order = Qt.SortOrder(int(state.get("sort_order", Qt.SortOrder.DescendingOrder.value)))

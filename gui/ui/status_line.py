@@ -5,13 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.ui.task_groups import StateGroup
 
 
 def count_words(counts: dict[StateGroup, int]) -> str:
-    return (
-        f"{counts[StateGroup.ACTIVE]} active · {counts[StateGroup.FINISHED]} finished · "
-        f"{counts[StateGroup.FAILED]} failed"
+    return translate("StatusLine", "{active} active · {finished} finished · {failed} failed").format(
+        active=counts[StateGroup.ACTIVE],
+        finished=counts[StateGroup.FINISHED],
+        failed=counts[StateGroup.FAILED],
     )
 
 
@@ -28,7 +31,7 @@ class AccountProblemBanner(QWidget):
         self.label.setObjectName("accountProblem")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setStyleSheet("color: #a61b0f;")
-        self.button = QPushButton("Fix…")
+        self.button = QPushButton(self.tr("Fix…"))
         self.button.clicked.connect(lambda: self.fix_requested.emit(self._account))
         layout.addWidget(self.label)
         layout.addWidget(self.button)
@@ -48,6 +51,9 @@ class AccountProblemBanner(QWidget):
             return
         self._account, text = next(reversed(self._problems.items()))
         more = len(self._problems) - 1
-        self.label.setText(text + (f" (+{more} more)" if more else ""))
+        text = localize(text, translate)
+        if more:
+            text = self.tr("{problem} (+{more} more)").format(problem=text, more=more)
+        self.label.setText(text)
         self.button.setVisible(fixable)
         self.setVisible(True)

@@ -7,17 +7,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gui.domain.tracked_task import TrackedTask, Watch
+from gui.domain.wording import QT_TRANSLATE_NOOP
 
 
 class TaskAction(StrEnum):
-    POLL_NOW = "Check now"
-    PAUSE = "Pause"
-    RESUME = "Resume"
-    RETRY = "Retry"
-    COPY_ID = "Copy task ID"
-    COPY_JSON = "Copy raw JSON"
-    EXPORT = "Export…"
-    REMOVE = "Remove"
+    # English labels; menus show translate("TaskAction", action.value).
+    POLL_NOW = QT_TRANSLATE_NOOP("TaskAction", "Check now")
+    PAUSE = QT_TRANSLATE_NOOP("TaskAction", "Pause")
+    RESUME = QT_TRANSLATE_NOOP("TaskAction", "Resume")
+    RETRY = QT_TRANSLATE_NOOP("TaskAction", "Retry")
+    COPY_ID = QT_TRANSLATE_NOOP("TaskAction", "Copy task ID")
+    COPY_JSON = QT_TRANSLATE_NOOP("TaskAction", "Copy raw JSON")
+    EXPORT = QT_TRANSLATE_NOOP("TaskAction", "Export…")
+    REMOVE = QT_TRANSLATE_NOOP("TaskAction", "Remove")
 
 
 SHORTCUTS = {

@@ -8,13 +8,15 @@ from enum import StrEnum
 
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import TrackedTask, Watch
+from gui.domain.wording import QT_TRANSLATE_NOOP
 
 
 class StateGroup(StrEnum):
-    ALL = "All"
-    ACTIVE = "Active"
-    FINISHED = "Finished"
-    FAILED = "Failed"
+    # The English label is the value (saved in the layout); the window shows its translation.
+    ALL = QT_TRANSLATE_NOOP("StateGroup", "All")
+    ACTIVE = QT_TRANSLATE_NOOP("StateGroup", "Active")
+    FINISHED = QT_TRANSLATE_NOOP("StateGroup", "Finished")
+    FAILED = QT_TRANSLATE_NOOP("StateGroup", "Failed")
 
 
 def in_group(task: TrackedTask, group: StateGroup) -> bool:

@@ -21,6 +21,8 @@ from PySide6.QtGui import QColor, QIcon
 
 from gui.domain.events import EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
 from gui.domain.tracked_task import TaskKey, TrackedTask
+from gui.domain.wording import QT_TRANSLATE_NOOP, localize
+from gui.i18n import translate
 from gui.providers import get_provider
 from gui.ui.state_icons import state_icon
 from gui.ui.task_groups import StateGroup, count_groups, group_of
@@ -46,15 +48,16 @@ class Column(IntEnum):
     ADDED = 7
 
 
+# English; headerData translates them (context "TaskTable").
 HEADERS = {
-    Column.TITLE: "Title",
-    Column.PROVIDER: "Provider",
-    Column.STATE: "State",
-    Column.PROGRESS: "Progress",
-    Column.ELAPSED: "Elapsed",
-    Column.NEXT_CHECK: "Next check",
-    Column.CLIPS: "Clips",
-    Column.ADDED: "Added",
+    Column.TITLE: QT_TRANSLATE_NOOP("TaskTable", "Title"),
+    Column.PROVIDER: QT_TRANSLATE_NOOP("TaskTable", "Provider"),
+    Column.STATE: QT_TRANSLATE_NOOP("TaskTable", "State"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP("TaskTable", "Progress"),
+    Column.ELAPSED: QT_TRANSLATE_NOOP("TaskTable", "Elapsed"),
+    Column.NEXT_CHECK: QT_TRANSLATE_NOOP("TaskTable", "Next check"),
+    Column.CLIPS: QT_TRANSLATE_NOOP("TaskTable", "Clips"),
+    Column.ADDED: QT_TRANSLATE_NOOP("TaskTable", "Added"),
 }
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native values for sorting
@@ -247,7 +250,7 @@ class TaskTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return translate("TaskTable", HEADERS[Column(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -297,7 +300,8 @@ class TaskTableModel(QAbstractTableModel):
             return next_check_words(task, self._account_problem(account))
         if column is Column.CLIPS:
             return str(len(task.snapshot.clips)) if task.snapshot and task.snapshot.clips else ""
-        return time.strftime("%b %d %H:%M", time.localtime(task.added_at))
+        # A strftime pattern, so each language orders day and month its own way.
+        return time.strftime(translate("TaskTable", "%b %d %H:%M"), time.localtime(task.added_at))
 
     def _sort_value(self, task: TrackedTask, column: Column) -> Any:
         if column is Column.TITLE:
@@ -325,7 +329,7 @@ class TaskTableModel(QAbstractTableModel):
         if task.snapshot and task.snapshot.error:
             lines.append(task.snapshot.error.message)
         if task.problem:
-            lines.append(task.problem)
+            lines.append(localize(task.problem, translate))
         return "\n".join(lines)
 
 

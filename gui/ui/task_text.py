@@ -1,5 +1,5 @@
 """Words for a tracked task's situation, shared by the table, the detail pane and the menus.
-Plain Python (no Qt) so the wording is tested without a display."""
+No widgets, so the wording is tested without a display; translated by gui.i18n."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import time
 
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import TrackedTask, Watch
+from gui.i18n import translate
 
 # Shapes differ as well as colours, so the states stay distinct for colour-blind users.
 STATE_SYMBOLS: dict[TaskState | None, str] = {
@@ -33,21 +34,27 @@ STATE_COLOURS: dict[TaskState | None, str] = {
 
 def state_words(task: TrackedTask) -> str:
     if task.state is None:
-        return "Waiting for first check"
-    return task.state.label
+        return translate("TaskText", "Waiting for first check")
+    return translate("TaskState", task.state.label)
 
 
 def human_seconds(seconds: float) -> str:
     whole = max(round(seconds), 0)
     if whole < 60:
-        return f"{whole} s"
+        return translate("TaskText", "{seconds} s").format(seconds=whole)
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return f"{minutes} min {secs:02d} s" if minutes < 10 else f"{minutes} min"
+        if minutes >= 10:
+            return translate("TaskText", "{minutes} min").format(minutes=minutes)
+        return translate("TaskText", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{secs:02d}"
+        )
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {minutes:02d} min"
-    return f"{hours // 24} days"
+        return translate("TaskText", "{hours} h {minutes} min").format(
+            hours=hours, minutes=f"{minutes:02d}"
+        )
+    return translate("TaskText", "{days} days").format(days=hours // 24)
 
 
 def elapsed_seconds(task: TrackedTask, now: float | None = None) -> float:
@@ -70,18 +77,22 @@ def next_check_words(
     if task.watch is Watch.DONE:
         return "—"
     if task.watch is Watch.PAUSED:
-        return "paused"
+        return translate("TaskText", "paused")
     if task.watch is Watch.GIVEN_UP:
-        return "given up"
+        return translate("TaskText", "given up")
     if task.watch is Watch.NOT_FOUND:
-        return "not found"
+        return translate("TaskText", "not found")
     if account_problem:
-        return "paused: key problem"
+        return translate("TaskText", "paused: key problem")
     if task.next_poll_at is None:
-        return "waiting"
+        return translate("TaskText", "waiting")
     wait = task.next_poll_at - now
     if task.problem and (
         "retrying" in task.problem.lower() or "rate limit" in task.problem.lower()
     ):
-        return f"retrying in {human_seconds(wait)}" if wait > 0 else "retrying now"
-    return f"in {human_seconds(wait)}" if wait > 0.5 else "checking…"
+        if wait > 0:
+            return translate("TaskText", "retrying in {time}").format(time=human_seconds(wait))
+        return translate("TaskText", "retrying now")
+    if wait > 0.5:
+        return translate("TaskText", "in {time}").format(time=human_seconds(wait))
+    return translate("TaskText", "checking…")
