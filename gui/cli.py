@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -13,6 +12,7 @@ from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
 from gui.providers import PROVIDER_IDS, get_provider
+from gui.storage.log_file import setup_logging
 from gui.storage.paths import app_paths
 from gui.storage.settings import load_settings
 
@@ -38,6 +38,13 @@ def _add_provider_arguments(parser: argparse.ArgumentParser, required: bool) -> 
         metavar="URL",
         help="API base URL (https; http only on loopback); default: the provider's own",
     )
+    add_verbose_argument(parser)
+
+
+def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verbose", action="store_true", help="log every step to standard error (DEBUG)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,14 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_arguments(export_parser)
     list_parser = commands.add_parser("list", help="list the tracked tasks")
     list_tasks.add_arguments(list_parser)
+    add_verbose_argument(list_parser)
     import_parser = commands.add_parser("import", help="merge a task list file into the tracked tasks")
     import_tasks.add_arguments(import_parser)
+    add_verbose_argument(import_parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="tunewatch: warning: %(message)s")
+    # The log file and the masking filter before anything can log (gui/storage/log_file.py).
+    setup_logging(app_paths(), verbose="--verbose" in args_list)
     if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (
         ["-h"],
         ["--help"],

@@ -17,6 +17,7 @@ from gui.providers.base import PollPolicy
 from gui.storage.credentials import CredentialStore
 from gui.storage.key_rules import ACCOUNTS
 from gui.storage.ledger import Ledger
+from gui.storage.log_file import register_secret
 from gui.storage.paths import AppPaths
 from gui.storage.settings import Settings, load_settings, save_settings
 from gui.storage.task_list_file import ImportPlan, plan_import, read_document
@@ -39,8 +40,11 @@ class Services:
 
     async def key_for(self, account: str) -> str | None:
         if self.demo_keys:
-            return self.demo_keys.get(account)
-        return (await self.store.get_key(account)).key
+            key = self.demo_keys.get(account)
+        else:
+            key = (await self.store.get_key(account)).key
+        register_secret(key)  # masked in every log line from now on
+        return key
 
     def account_config(self, account: str) -> AccountConfig:
         values = self.settings.account(account)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gui.storage.credentials import CredentialStore
 from gui.storage.key_env import env_var_name
 from gui.storage.key_rules import CredentialError
+from gui.storage.log_file import register_secret
 
 
 class KeyUnavailableError(Exception):
@@ -24,4 +25,5 @@ def resolve_key(account: str, store: CredentialStore | None = None) -> str:
             f"No API key for the {account} account. Store one in the window's settings, "
             f"or set the environment variable {env_var_name(account)}."
         )
+    register_secret(lookup.key)  # masked in every log line from now on
     return lookup.key

@@ -27,6 +27,11 @@ class AppPaths:
         return self.data / "library"
 
     @property
+    def logs(self) -> Path:
+        """The folder of tunewatch.log and its rotations: the data folder itself."""
+        return self.data
+
+    @property
     def settings(self) -> Path:
         return self.config / "settings.json"
 
