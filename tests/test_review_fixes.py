@@ -89,9 +89,14 @@ async def test_cover_art_redirected_to_a_private_address_is_refused(tmp_path: Pa
     def redirect(request: httpx.Request) -> httpx.Response:
         return httpx.Response(302, headers={"location": "http://192.168.1.1/admin.jpg"})
 
+    async def public(host: str, port: int) -> list[str]:
+        return ["93.184.216.34"]  # cdn2.suno.ai without DNS: the refusal is the redirect's
+
     async with httpx.AsyncClient(transport=httpx.MockTransport(redirect)) as client:
-        with pytest.raises(CoverUnavailableError):
-            await fetch_cover(client, tmp_path, "https://cdn2.suno.ai/image_c1.jpeg", False)
+        with pytest.raises(CoverUnavailableError, match="local or private"):
+            await fetch_cover(
+                client, tmp_path, "https://cdn2.suno.ai/image_c1.jpeg", False, resolve=public
+            )
     assert is_empty(tmp_path)
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from gui.media.download import DownloadError, fetch_bytes
+from gui.media.media_gate import Resolver, system_resolver
 from gui.storage.atomic import write_atomically
 
 MAX_COVER_BYTES = 5 * 1024 * 1024
@@ -53,14 +54,20 @@ def cover_path(cache_dir: Path, url: str) -> Path:
 
 
 async def fetch_cover(
-    client: httpx.AsyncClient, cache_dir: Path, url: str, allow_local: bool
+    client: httpx.AsyncClient,
+    cache_dir: Path,
+    url: str,
+    allow_local: bool,
+    resolve: Resolver = system_resolver,
 ) -> Path:
     target = cover_path(cache_dir, url)
     if target.exists():
         return target
     try:
-        # The shared media fetch: every redirect hop re-checked, no credentials, size capped.
-        fetched = await fetch_bytes(client, url, allow_local=allow_local, max_bytes=MAX_COVER_BYTES)
+        # The shared media fetch: the media gate on every hop, no credentials, size capped.
+        fetched = await fetch_bytes(
+            client, url, allow_local=allow_local, max_bytes=MAX_COVER_BYTES, resolve=resolve
+        )
     except DownloadError as error:
         raise CoverUnavailableError(error.message) from error
     write_atomically(target, fetched.data)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
+import zlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,26 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from gui.domain.urls import clean_media_url, media_url_allowed
+from gui.media.media_gate import (
+    AdmittedUrl,
+    RefusedMediaUrl,
+    Resolver,
+    UnresolvableHost,
+    admit,
+    admit_literal,
+    pinned_request,
+    system_resolver,
+)
+from gui.media.transfer_guards import (
+    MIN_BYTES_PER_SECOND,
+    STALL_WINDOW_SECONDS,
+    BodyDecoder,
+    BombError,
+    Clock,
+    StalledError,
+    StallWatch,
+    UnsupportedEncodingError,
+)
 
 MAX_MEDIA_BYTES = 1024 * 1024 * 1024  # 1 GB: far above any song or video a provider makes
 MAX_REDIRECTS = 5
@@ -56,6 +77,10 @@ class TooLargeError(DownloadError):
     pass
 
 
+class StalledDownloadError(DownloadError):
+    """The host kept the connection open but sent (almost) nothing for a whole window."""
+
+
 class IncompleteDownloadError(DownloadError):
     """Fewer (or more) bytes arrived than the server announced."""
 
@@ -81,42 +106,38 @@ def host_of(url: str) -> str:
 
 
 def check_url(url: str, allow_local: bool) -> None:
-    """Raise RefusedUrlError unless `url` may be fetched."""
-    if clean_media_url(url) is None:
-        scheme = url.split(":", 1)[0][:16] if ":" in url else ""
-        what = f"a {scheme}: link" if scheme else "not a web link"
-        raise RefusedUrlError(f"The media link is {what}; only http(s) links are downloaded.")
-    if not media_url_allowed(url, allow_local):
-        raise RefusedUrlError(
-            f"The media link points at a local or private-network address ({host_of(url)}); "
-            "it is not downloaded."
-        )
+    """Raise RefusedUrlError unless `url` may be fetched, as far as can be told without a name
+    lookup (a literal address in any spelling, a local-only name); `open_media` resolves."""
+    try:
+        admit_literal(url, allow_local=allow_local)
+    except RefusedMediaUrl as refused:
+        raise RefusedUrlError(refused.message) from None
+
+
+async def admit_url(url: str, allow_local: bool, resolve: Resolver) -> AdmittedUrl:
+    """The media gate (gui.media.media_gate) with this module's errors."""
+    try:
+        return await admit(url, allow_local=allow_local, resolve=resolve)
+    except RefusedMediaUrl as refused:
+        raise RefusedUrlError(refused.message) from None
+    except UnresolvableHost as unknown:
+        raise DownloadError(unknown.message) from None
 
 
 @contextlib.asynccontextmanager
 async def open_media(
-    client: httpx.AsyncClient, url: str, *, allow_local: bool
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    allow_local: bool,
+    resolve: Resolver = system_resolver,
 ) -> AsyncIterator[httpx.Response]:
-    """A streaming 200 response for `url`, after checked, hand-followed redirects."""
+    """A streaming 200 response for `url`, after checked, hand-followed redirects. Each hop
+    goes through the gate and connects to an address the gate checked."""
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
-        check_url(current, allow_local)
-        request = client.build_request("GET", current, headers={"Accept-Encoding": "identity"})
-        for name in _CREDENTIAL_HEADERS:
-            request.headers.pop(name, None)
-        try:
-            # An explicit no-op Auth: neither the client's auth nor user:pass@ in the URL apply.
-            response = await client.send(
-                request, stream=True, follow_redirects=False, auth=httpx.Auth()
-            )
-        except httpx.TimeoutException as exc:
-            raise DownloadError(f"{host_of(current)} did not answer in time.") from exc
-        except httpx.InvalidURL as exc:  # also raised for a redirect to an unparsable Location
-            raise RefusedUrlError(
-                "The media link (or a redirect) is not a valid web link."
-            ) from exc
-        except httpx.HTTPError as exc:
-            raise DownloadError(f"Could not reach {host_of(current)}: {_plain(exc)}.") from exc
+        admitted = await admit_url(current, allow_local, resolve)
+        response = await _send_pinned(client, admitted)
         try:
             status = response.status_code
             location = response.headers.get("location")
@@ -136,22 +157,98 @@ async def open_media(
     raise RefusedUrlError(f"The media link redirected more than {MAX_REDIRECTS} times.")
 
 
+async def _send_pinned(client: httpx.AsyncClient, admitted: AdmittedUrl) -> httpx.Response:
+    """Try the checked addresses in order (as a resolver's caller would); never any other."""
+    failure: Exception | None = None
+    for address in admitted.addresses:
+        request = pinned_request(client, admitted, address, {"Accept-Encoding": "identity"})
+        for name in _CREDENTIAL_HEADERS:
+            request.headers.pop(name, None)
+        try:
+            # An explicit no-op Auth: neither the client's auth nor user:pass@ in the URL apply.
+            return await client.send(
+                request, stream=True, follow_redirects=False, auth=httpx.Auth()
+            )
+        except httpx.ConnectError as exc:
+            failure = exc  # the next address may answer
+        except httpx.TimeoutException as exc:
+            raise DownloadError(f"{admitted.host} did not answer in time.") from exc
+        except httpx.InvalidURL as exc:
+            raise RefusedUrlError(
+                "The media link (or a redirect) is not a valid web link."
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise DownloadError(f"Could not reach {admitted.host}: {_plain(exc)}.") from exc
+    assert failure is not None
+    raise DownloadError(f"Could not reach {admitted.host}: {_plain(failure)}.") from failure
+
+
+async def _raw_pieces(response: httpx.Response) -> AsyncIterator[bytes]:
+    try:
+        yield response.content  # a response built in memory (a mock transport): nothing to stream
+    except httpx.ResponseNotRead:
+        async for raw in response.aiter_raw():
+            yield raw
+
+
+async def _body(
+    response: httpx.Response, url: str, clock: Clock
+) -> AsyncIterator[tuple[bytes, int]]:
+    """The decoded body in pieces, each with the count of network bytes so far; ends a stalled
+    or bomb-like body, and any content coding Tunewatch cannot bound."""
+    try:
+        decoder = BodyDecoder(response.headers.get("content-encoding"))
+    except UnsupportedEncodingError as odd:
+        raise DownloadError(
+            f"{host_of(url)} sent the file in an encoding Tunewatch does not read ({odd.coding})."
+        ) from None
+    watch = StallWatch(clock)
+    received = 0
+    try:
+        async for raw in _raw_pieces(response):
+            received += len(raw)
+            watch.add(len(raw))
+            for piece in decoder.feed(raw):
+                yield piece, received
+        for piece in decoder.finish():
+            yield piece, received
+    except StalledError:
+        raise StalledDownloadError(
+            f"The download from {host_of(url)} stalled (less than "
+            f"{MIN_BYTES_PER_SECOND // 1024} KB/s for {STALL_WINDOW_SECONDS:.0f} s); "
+            "try again later."
+        ) from None
+    except BombError:
+        raise TooLargeError(
+            f"The file from {host_of(url)} unpacks to far more than any audio does; stopped."
+        ) from None
+    except zlib.error:
+        raise DownloadError(f"The file from {host_of(url)} is damaged (bad compression).") from None
+    except httpx.HTTPError as exc:
+        raise DownloadError(
+            f"The download from {host_of(url)} was cut off: {_plain(exc)}."
+        ) from exc
+
+
 async def fetch_bytes(
-    client: httpx.AsyncClient, url: str, *, allow_local: bool, max_bytes: int
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    allow_local: bool,
+    max_bytes: int,
+    resolve: Resolver = system_resolver,
+    clock: Clock = time.monotonic,
 ) -> FetchedBytes:
     """A small file (cover art) into memory."""
-    async with open_media(client, url, allow_local=allow_local) as response:
+    async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
         announced = _announced_length(response)
         if announced is not None and announced > max_bytes:
             raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
         body = bytearray()
-        try:
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > max_bytes:
-                    raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
-        except httpx.HTTPError as exc:
-            raise DownloadError(f"The download was cut off: {_plain(exc)}.") from exc
+        async for piece, _received in _body(response, url, clock):
+            body += piece
+            if len(body) > max_bytes:
+                raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
         _check_complete(len(body), announced)
         return FetchedBytes(bytes(body), response.headers.get("content-type"))
 
@@ -166,6 +263,8 @@ async def download_to_part(
     label: str = "download",
     max_bytes: int = MAX_MEDIA_BYTES,
     progress: Progress | None = None,
+    resolve: Resolver = system_resolver,
+    clock: Clock = time.monotonic,
 ) -> AsyncIterator[PartFile]:
     """Stream `url` into a hidden temporary file in `folder`; yield it once complete.
 
@@ -176,7 +275,14 @@ async def download_to_part(
     try:
         with os.fdopen(fd, "wb") as handle:
             size, content_type, final_url = await _stream_into(
-                client, url, handle, allow_local=allow_local, max_bytes=max_bytes, progress=progress
+                client,
+                url,
+                handle,
+                allow_local=allow_local,
+                max_bytes=max_bytes,
+                progress=progress,
+                resolve=resolve,
+                clock=clock,
             )
             handle.flush()
             os.fsync(handle.fileno())
@@ -193,6 +299,8 @@ async def download_file(
     allow_local: bool,
     max_bytes: int = MAX_MEDIA_BYTES,
     progress: Progress | None = None,
+    resolve: Resolver = system_resolver,
+    clock: Clock = time.monotonic,
 ) -> int:
     """Download `url` to `target` (replacing it) atomically; return the number of bytes."""
     async with download_to_part(
@@ -203,6 +311,8 @@ async def download_file(
         label=target.name,
         max_bytes=max_bytes,
         progress=progress,
+        resolve=resolve,
+        clock=clock,
     ) as part:
         os.replace(part.path, target)
         return part.size
@@ -216,8 +326,10 @@ async def _stream_into(
     allow_local: bool,
     max_bytes: int,
     progress: Progress | None,
+    resolve: Resolver,
+    clock: Clock,
 ) -> tuple[int, str | None, str]:
-    async with open_media(client, url, allow_local=allow_local) as response:
+    async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
         announced = _announced_length(response)
         if announced is not None and announced > max_bytes:
             raise TooLargeError(
@@ -226,20 +338,22 @@ async def _stream_into(
         done = 0
         if progress:
             progress(0, announced)
-        try:
-            async for chunk in response.aiter_bytes():
-                done += len(chunk)
-                if done > max_bytes:
-                    raise TooLargeError(f"The file is larger than {_size(max_bytes)}; stopped.")
-                handle.write(chunk)
-                if progress:
-                    progress(done, announced)
-        except httpx.HTTPError as exc:
-            raise DownloadError(
-                f"The download from {host_of(url)} was cut off: {_plain(exc)}."
-            ) from exc
+        async for piece, _received in _body(response, url, clock):
+            done += len(piece)
+            if done > max_bytes:
+                raise TooLargeError(f"The file is larger than {_size(max_bytes)}; stopped.")
+            handle.write(piece)
+            if progress:
+                progress(done, announced)
         _check_complete(done, announced)
-        return done, response.headers.get("content-type"), str(response.request.url)
+        return done, response.headers.get("content-type"), _named_url(response)
+
+
+def _named_url(response: httpx.Response) -> str:
+    """The URL the bytes came from, by its name (the request itself went to the address)."""
+    url = response.request.url
+    host = response.request.extensions.get("sni_hostname")
+    return str(url.copy_with(host=host)) if isinstance(host, str) else str(url)
 
 
 def _new_part_file(folder: Path, label: str) -> tuple[int, Path]:
