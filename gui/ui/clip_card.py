@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.domain.durations import format_duration
 from gui.domain.model import Clip, ClipKind
+from gui.i18n import translate
 
 COVER_SIZE = 88
 
@@ -26,16 +27,16 @@ COVER_SIZE = 88
 def clip_facts(clip: Clip) -> str:
     """`2:00 · synthwave, dreamy · chirp-fenix (v5.5)` — whatever is known."""
     kind = {
-        ClipKind.STEM: f"Stem: {clip.stem or clip.title}",
-        ClipKind.LYRICS: "Lyrics",
-        ClipKind.VIDEO: "Video",
-        ClipKind.IMAGE: "Image",
+        ClipKind.STEM: translate("ClipCard", "Stem: {name}").format(name=clip.stem or clip.title),
+        ClipKind.LYRICS: translate("ClipCard", "Lyrics"),
+        ClipKind.VIDEO: translate("ClipCard", "Video"),
+        ClipKind.IMAGE: translate("ClipCard", "Image"),
     }.get(clip.kind)
     parts = [kind, format_duration(clip.duration), clip.tags, clip.model_label]
     if clip.audio_format:
         parts.append(clip.audio_format.upper())
     if clip.stream_url and not clip.audio_url:
-        parts.append("preview only — the final file is not ready yet")
+        parts.append(translate("ClipCard", "preview only — the final file is not ready yet"))
     return " · ".join(p for p in parts if p)
 
 
@@ -49,7 +50,10 @@ class ClipCard(QFrame):
         self.clip = clip
         self.setObjectName("clipCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        outer = QHBoxLayout(self)
+        # Cover beside the title and facts; everything else below at the card's full width, so
+        # a narrow detail pane still shows every button (nothing is cut off sideways).
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.cover = QLabel()
         self.cover.setFixedSize(COVER_SIZE, COVER_SIZE)
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -58,21 +62,25 @@ class ClipCard(QFrame):
         )
         self.cover.setText("♪" if clip.kind is not ClipKind.LYRICS else "¶")
         self.cover.setVisible(clip.kind is not ClipKind.LYRICS)
-        outer.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
 
+        heading = QVBoxLayout()
         body = QVBoxLayout()
-        self._title_text = clip.title or clip.id or "Untitled"
+        self._title_text = clip.title or clip.id or self.tr("Untitled")
         title = QLabel(self._title_text)
         self.title_label = title
         title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the network: no markup
         title.setWordWrap(True)
         title.setStyleSheet("font-weight: bold;")
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        body.addWidget(title)
+        heading.addWidget(title)
         facts = QLabel(clip_facts(clip))
         facts.setTextFormat(Qt.TextFormat.PlainText)
         facts.setWordWrap(True)
-        body.addWidget(facts)
+        heading.addWidget(facts)
+        heading.addStretch(1)
+        top.addLayout(heading, 1)
+        outer.addLayout(top)
         self.saved_path: Path | None = None
         self.saved_label = QLabel()
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -80,7 +88,7 @@ class ClipCard(QFrame):
         self.saved_label.setStyleSheet("color: #1a6b30;")
         self.saved_label.setWordWrap(True)
         self.saved_label.setVisible(False)
-        self.open_button = QPushButton("Show file")
+        self.open_button = QPushButton(self.tr("Show file"))
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.saved_path))
         saved_row = QHBoxLayout()
@@ -96,11 +104,11 @@ class ClipCard(QFrame):
 
         buttons = QHBoxLayout()
         self.play_button = QPushButton(
-            "▶ Play preview" if clip.stream_url and not clip.audio_url else "▶ Play"
+            self.tr("▶ Play preview") if clip.stream_url and not clip.audio_url else self.tr("▶ Play")
         )
         self.play_button.setEnabled(clip.playable_url is not None)
         self.play_button.clicked.connect(lambda: self.play_requested.emit(self.clip))
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(bool(clip.audio_url or clip.lyrics or clip.video_url))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.clip))
         if clip.kind is not ClipKind.LYRICS:
@@ -115,7 +123,7 @@ class ClipCard(QFrame):
             lyrics.setMaximumHeight(220 if clip.kind is ClipKind.LYRICS else 120)
             lyrics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             body.addWidget(lyrics)
-        outer.addLayout(body, 1)
+        outer.addLayout(body)
 
     def set_cover(self, pixmap: QPixmap) -> None:
         self.cover.setPixmap(
@@ -129,7 +137,7 @@ class ClipCard(QFrame):
 
     def set_keeper(self, keeper: bool) -> None:
         self.title_label.setText(("★ " if keeper else "") + self._title_text)
-        self.title_label.setToolTip("Starred as the keeper" if keeper else "")
+        self.title_label.setToolTip(self.tr("Starred as the keeper") if keeper else "")
 
     def set_playing(self, text: str | None) -> None:
         self.playing_label.setText(text or "")

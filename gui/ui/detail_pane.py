@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 
 from gui.domain.model import Clip
 from gui.domain.tracked_task import TrackedTask, Watch
+from gui.domain.wording import QT_TRANSLATE_NOOP, localize
+from gui.i18n import translate
 from gui.providers import get_provider
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon
 from gui.ui.task_text import STATE_COLOURS, human_seconds, next_check_words, state_words
 
-EMPTY_TEXT = "Select a task to see its details."
+# Wide enough for a clip card's buttons beside nothing else; everything else wraps.
+DETAIL_MIN_WIDTH = 300
+EMPTY_TEXT = QT_TRANSLATE_NOOP("DetailPane", "Select a task to see its details.")
 
 
 def _plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
@@ -61,7 +65,7 @@ class DetailPane(QScrollArea):
         self._cards: list[ClipCard] = []
         self._shown_key: tuple[object, ...] | None = None
         self._account_problem: str | None = None
-        self._empty_text = EMPTY_TEXT
+        self._empty_text = self.tr(EMPTY_TEXT)
         self._playing: object = None
         self._where_label: QLabel | None = None
         self.show_task(None)
@@ -130,9 +134,10 @@ class DetailPane(QScrollArea):
         provider = get_provider(task.provider)
         snapshot = task.snapshot
         title = _plain_label(
-            task.title or f"Task {task.task_id[:13]}…"
-            if len(task.task_id) > 14
-            else task.title or f"Task {task.task_id}"
+            task.title
+            or self.tr("Task {id}").format(
+                id=f"{task.task_id[:13]}…" if len(task.task_id) > 14 else task.task_id
+            )
         )
         title.setObjectName("detailTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -144,7 +149,9 @@ class DetailPane(QScrollArea):
         state_row.addWidget(icon)
         state_text = state_words(task)
         if snapshot and snapshot.provider_status:
-            state_text += f"  ({provider.name} says “{snapshot.provider_status}”)"
+            state_text += self.tr("  ({provider} says “{status}”)").format(
+                provider=provider.name, status=snapshot.provider_status
+            )
         state_label = _plain_label(state_text)
         state_label.setObjectName("detailState")
         state_label.setStyleSheet(f"color: {STATE_COLOURS[task.state]}; font-weight: bold;")
@@ -157,7 +164,7 @@ class DetailPane(QScrollArea):
         id_field = QLineEdit(task.task_id)
         id_field.setReadOnly(True)
         id_field.setObjectName("detailTaskId")
-        copy = QPushButton("Copy ID")
+        copy = QPushButton(self.tr("Copy ID"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(task.task_id))
         id_row.addWidget(id_field, 1)
         id_row.addWidget(copy)
@@ -171,9 +178,9 @@ class DetailPane(QScrollArea):
 
         problem = account_problem or task.problem
         if task.watch is Watch.PAUSED:
-            problem = "Paused by you. Resume to keep checking."
+            problem = self.tr("Paused by you. Resume to keep checking.")
         if problem:
-            note = _plain_label(problem)
+            note = _plain_label(localize(problem, translate))
             note.setObjectName("detailProblem")
             note.setStyleSheet(
                 "background: #fff4d6; color: #5c4400; padding: 6px; border-radius: 4px;"
@@ -184,11 +191,19 @@ class DetailPane(QScrollArea):
             error = snapshot.error
             lines = [error.message]
             if error.code:
-                lines.append(f"Error code: {error.code}")
+                lines.append(self.tr("Error code: {code}").format(code=error.code))
             if error.trace_id:
-                lines.append(f"Trace ID: {error.trace_id} (support asks for it)")
+                lines.append(
+                    self.tr("Trace ID: {trace_id} (support asks for it)").format(
+                        trace_id=error.trace_id
+                    )
+                )
             if snapshot.credits_refunded:
-                lines.append(f"{provider.name} refunds the credits of failed and timed-out tasks.")
+                lines.append(
+                    self.tr("{provider} refunds the credits of failed and timed-out tasks.").format(
+                        provider=provider.name
+                    )
+                )
             box = _plain_label("\n".join(lines))
             box.setObjectName("detailError")
             box.setStyleSheet(
@@ -198,23 +213,27 @@ class DetailPane(QScrollArea):
 
         facts = []
         if snapshot and snapshot.task_type:
-            facts.append(f"Task type: {snapshot.task_type}")
+            facts.append(self.tr("Task type: {type}").format(type=snapshot.task_type))
         if task.history:
             start = task.history[0].at
-            facts.append("History:")
+            facts.append(self.tr("History:"))
             facts.extend(
-                f"  {time.strftime('%H:%M:%S', time.localtime(h.at))}  {h.state.label}"
+                f"  {time.strftime('%H:%M:%S', time.localtime(h.at))}  "
+                f"{translate('TaskState', h.state.label)}"
                 + (f"  (+{human_seconds(h.at - start)})" if h.at > start else "")
                 for h in task.history
             )
-        facts.append("Added: " + time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(task.added_at)))
+        added = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(task.added_at))
+        facts.append(self.tr("Added: {time}").format(time=added))
         if provider.link_lifetime_note and snapshot and snapshot.clips:
-            facts.append(provider.link_lifetime_note)
+            facts.append(localize(provider.link_lifetime_note, translate))
         layout.addWidget(_plain_label("\n".join(facts)))
 
         if snapshot and snapshot.clips:
             heading = QLabel(
-                f"{len(snapshot.clips)} result{'s' if len(snapshot.clips) != 1 else ''}"
+                self.tr("1 result")
+                if len(snapshot.clips) == 1
+                else self.tr("{count} results").format(count=len(snapshot.clips))
             )
             heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
             layout.addWidget(heading)
@@ -229,13 +248,15 @@ class DetailPane(QScrollArea):
                     card.set_keeper(True)
                 local = self.local_copy(task, clip) if self.local_copy else None
                 if local is not None:
-                    card.set_saved("✔ Saved locally: plays even after the link expires", local)
+                    card.set_saved(
+                        self.tr("✔ Saved locally: plays even after the link expires"), local
+                    )
                 layout.addWidget(card)
                 self._cards.append(card)
                 if clip.image_url:
                     self.cover_wanted.emit(clip.image_url, allow_local)
         elif task.is_finished and snapshot and not snapshot.state.is_failure:
-            layout.addWidget(_plain_label("The provider returned no files for this task."))
+            layout.addWidget(_plain_label(self.tr("The provider returned no files for this task.")))
 
 
 def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | None:
@@ -245,12 +266,16 @@ def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | 
     if getattr(item, "clip_index", None) != index:
         return None
     if getattr(item, "is_preview", False):
-        return "▶ Playing the preview"
-    return "▶ Playing (saved copy)" if getattr(item, "is_local", False) else "▶ Playing"
+        return translate("DetailPane", "▶ Playing the preview")
+    if getattr(item, "is_local", False):
+        return translate("DetailPane", "▶ Playing (saved copy)")
+    return translate("DetailPane", "▶ Playing")
 
 
 def _where_words(task: TrackedTask, account_problem: str | None) -> str:
     where = get_provider(task.provider).name
     if not task.is_finished:
-        where += f" · next check: {next_check_words(task, account_problem)}"
+        where += translate("DetailPane", " · next check: {when}").format(
+            when=next_check_words(task, account_problem)
+        )
     return where

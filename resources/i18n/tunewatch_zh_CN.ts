@@ -13,6 +13,132 @@
     </message>
 </context>
 <context>
+    <name>ClipCard</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <source>Show file</source>
+        <translation>显示文件</translation>
+    </message>
+    <message>
+        <source>Starred as the keeper</source>
+        <translation>已标星为保留版本</translation>
+    </message>
+    <message>
+        <source>Stem: {name}</source>
+        <translation>分轨：{name}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>preview only — the final file is not ready yet</source>
+        <translation>仅有预览 — 最终文件尚未就绪</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>▶ Play preview</source>
+        <translation>▶ 播放预览</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>  ({provider} says “{status}”)</source>
+        <translation>（{provider} 状态：“{status}”）</translation>
+    </message>
+    <message>
+        <source> · next check: {when}</source>
+        <translation> · 下次查询：{when}</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 个结果</translation>
+    </message>
+    <message>
+        <source>Added: {time}</source>
+        <translation>添加于：{time}</translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <source>Error code: {code}</source>
+        <translation>错误代码：{code}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>状态历史：</translation>
+    </message>
+    <message>
+        <source>Paused by you. Resume to keep checking.</source>
+        <translation>已由你暂停。继续后将恢复查询。</translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>选择一个任务以查看详情。</translation>
+    </message>
+    <message>
+        <source>Task type: {type}</source>
+        <translation>任务类型：{type}</translation>
+    </message>
+    <message>
+        <source>Task {id}</source>
+        <translation>任务 {id}</translation>
+    </message>
+    <message>
+        <source>The provider returned no files for this task.</source>
+        <translation>服务商没有为此任务返回任何文件。</translation>
+    </message>
+    <message>
+        <source>Trace ID: {trace_id} (support asks for it)</source>
+        <translation>追踪 ID：{trace_id}（联系客服时请提供）</translation>
+    </message>
+    <message>
+        <source>{count} results</source>
+        <translation>{count} 个结果</translation>
+    </message>
+    <message>
+        <source>{provider} refunds the credits of failed and timed-out tasks.</source>
+        <translation>{provider} 会退还失败和超时任务的积分。</translation>
+    </message>
+    <message>
+        <source>▶ Playing</source>
+        <translation>▶ 正在播放</translation>
+    </message>
+    <message>
+        <source>▶ Playing (saved copy)</source>
+        <translation>▶ 正在播放（本地副本）</translation>
+    </message>
+    <message>
+        <source>▶ Playing the preview</source>
+        <translation>▶ 正在播放预览</translation>
+    </message>
+    <message>
+        <source>✔ Saved locally: plays even after the link expires</source>
+        <translation>✔ 已保存到本地：链接过期后仍可播放</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
