@@ -7,6 +7,7 @@ expire and fetch a fresh link from the next status poll. Every URL carries
 
 from __future__ import annotations
 
+import functools
 import hmac
 import math
 import os
@@ -139,6 +140,27 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
     if end < start:
         return None  # invalid: ignore the header
     return ByteRange(start, min(end, size - 1))
+
+
+GZIP_BOMB_BYTES = 64 * 1024 * 1024
+
+
+@functools.cache
+def _gzip_of_zeros(size: int) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    return b"".join(packer.compress(zeros) for _ in range(size // len(zeros))) + packer.flush()
+
+
+def gzip_bombed(reply: Reply, size: int = GZIP_BOMB_BYTES) -> Reply:
+    """The reply's headers with a ~64 kB gzip body (sent although the client asked for
+    identity) that unpacks to `size` bytes of zeros: a client must stop long before."""
+    return Reply(
+        reply.status,
+        _gzip_of_zeros(size),
+        reply.content_type,
+        (*reply.headers, ("content-encoding", "gzip")),
+    )
 
 
 def _denied(message: str) -> Reply:
