@@ -25,6 +25,10 @@ def server() -> Iterator[FakeProviderServer]:
         yield fake
 
 
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
 def one_second_per_read() -> itertools.count[float]:
     return itertools.count(0.0, 1.0)
 
@@ -45,7 +49,7 @@ async def test_a_trickling_download_is_stopped_as_stalled(
                 clock=lambda: next(seconds),
             )
         assert "stalled (less than 1 KB/s for 30 s)" in stalled.value.message
-        assert not target.exists() and list(tmp_path.iterdir()) == []
+        assert files_in(tmp_path) == []
         # The next try (the host is fine again) works: nothing was given up for good.
         await download_file(
             client, server.media_link("audio", "clip-a", "mp3"), target, allow_local=True
@@ -90,4 +94,4 @@ async def test_a_gzip_bomb_is_stopped_before_it_fills_the_disk(
                 max_bytes=50 * 1024**2,
             )
     assert max(written) < 4 * 1024**2  # of a 64 MB bomb, at most a few MB were written
-    assert list(tmp_path.iterdir()) == []
+    assert files_in(tmp_path) == []
