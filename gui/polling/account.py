@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from gui.polling.rate_budget import RateBudget, Sent
+from gui.polling.reachability import Reachability
 from gui.polling.status_check import RateLimitInfo
 from gui.providers.base import PollPolicy
 
@@ -20,13 +21,23 @@ MAX_RATE_RESET_WAIT = 3600.0  # an X-RateLimit-Reset window is a minute; an hour
 class AccountState:
     """One account's shared polling state (both MountSea APIs share one account)."""
 
-    def __init__(self, name: str, policies: Collection[PollPolicy]) -> None:
+    def __init__(
+        self,
+        name: str,
+        policies: Collection[PollPolicy],
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        """`clock`: a test's virtual Unix clock; None: the real clocks (a monotonic one for
+        the budget's windows, so a wall-clock step cannot stretch or shrink them)."""
         self.name = name
+        self._clock = clock or time.time
         # Both MountSea APIs share one account: its budget follows the stricter policy.
         self.budget = RateBudget(
             _strictest(p.requests_per_minute for p in policies),
             _strictest(p.requests_per_second for p in policies),
+            clock=clock or time.monotonic,
         )
+        self.reach = Reachability(clock or time.monotonic)  # whether the account answers at all
         self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
         self.auth_problem: str | None = None  # the refused or missing key, in words
         self.key_changed = asyncio.Event()  # set (and replaced) when a new key is stored
@@ -96,7 +107,7 @@ class AccountState:
         if info.remaining is None or info.remaining > 0 or info.reset_at is None:
             return
         # A bogus reset far in the future must not silence an account for days.
-        self.budget.block_for(min(max(info.reset_at - time.time(), 0.0), MAX_RATE_RESET_WAIT))
+        self.budget.block_for(min(max(info.reset_at - self._clock(), 0.0), MAX_RATE_RESET_WAIT))
 
 
 def _strictest(limits: Iterable[float | None]) -> float | None:

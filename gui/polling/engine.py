@@ -16,9 +16,11 @@ from gui.domain.errors import (
     AuthError,
     BadPayloadError,
     InvalidTaskIdError,
+    NetworkError,
     NotFoundError,
     ProviderError,
     RateLimitedError,
+    UnreachableError,
 )
 from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
 from gui.domain.task_ids import validate_task_id
@@ -33,7 +35,7 @@ from gui.polling.schedule import (
     jittered,
     retry_delay,
 )
-from gui.polling.status_check import StatusResult, check_status
+from gui.polling.status_check import STATUS_DEADLINE, StatusResult, check_status
 from gui.providers import PROVIDERS, get_provider
 from gui.providers.base import PollPolicy, Provider
 from gui.storage.ledger import Ledger
@@ -60,7 +62,15 @@ class Engine:
         accounts: Callable[[str], AccountConfig] = lambda _account: AccountConfig(),
         policies: Mapping[str, PollPolicy] | None = None,
         rng: random.Random | None = None,
+        *,
+        clock: Callable[[], float] | None = None,
+        status_deadline: float = STATUS_DEADLINE,
     ) -> None:
+        """`clock` (Unix seconds) and `status_deadline` are for tests: a virtual clock runs
+        hours of polling in seconds; a short deadline cuts a slow answer off quickly."""
+        self._virtual_clock = clock
+        self._clock = clock or time.time
+        self._status_deadline = status_deadline
         self._ledger = ledger
         self._client = client
         self._keys = keys
@@ -68,7 +78,7 @@ class Engine:
         self._policies = dict(policies or {})
         self._rng = rng or random.Random()
         self._tasks: dict[TaskKey, TrackedTask] = {}
-        self._runners = Runners()
+        self._runners = Runners(self._clock)
         self._accounts: dict[str, AccountState] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
 
@@ -123,10 +133,10 @@ class Engine:
         """Track a task (written to the ledger before its first poll). False: already tracked."""
         provider = get_provider(provider_id)
         task_id = validate_task_id(task_id)
-        task, created = self._ledger.add(provider.id, task_id)
+        task, created = self._ledger.add(provider.id, task_id, at=self._clock())
         if not created:
             return self._tasks.get(task.key, task), False
-        first = time.time() + jittered(self.policy(provider).first_delay, self._rng)
+        first = self._clock() + jittered(self.policy(provider).first_delay, self._rng)
         task = task.with_changes(next_poll_at=first)
         self._store(task)
         self._tell(TaskAdded(task))
@@ -158,8 +168,11 @@ class Engine:
         if task.watch is not Watch.ACTIVE:
             self.resume(key)  # polls at once
             return  # (writing back the copy read above would undo the resume)
-        self._update(task.with_changes(next_poll_at=time.time()))
+        self._update(task.with_changes(next_poll_at=self._clock()))
         self._runners.wake(key)
+        account = self._accounts.get(get_provider(task.provider).account)
+        if account is not None:
+            account.reach.probe_now()  # during an outage: ask at once, not at the next probe
 
     def pause(self, key: TaskKey) -> None:
         task = self._tasks.get(key)
@@ -173,7 +186,7 @@ class Engine:
         task = self._tasks.get(key)
         if task is None or task.watch in (Watch.ACTIVE, Watch.DONE):
             return
-        now = time.time()
+        now = self._clock()
         self._update(
             task.with_changes(
                 watch=Watch.ACTIVE, tracking_since=now, next_poll_at=now, problem=None
@@ -227,7 +240,7 @@ class Engine:
                     self._update(
                         task.with_changes(
                             problem=f"Unexpected error ({type(error).__name__}); retrying in {wait:.0f} s.",
-                            next_poll_at=time.time() + wait,
+                            next_poll_at=self._clock() + wait,
                         )
                     )
                 except Exception:
@@ -248,6 +261,8 @@ class Engine:
                 return
             await self._wait_for_task_floor(self._tasks[key], policy)
             api_key = await self._usable_key(provider, account, key)
+            # While the account cannot be reached, one task probes and the others wait here.
+            probe = await account.reach.wait_turn()
             generation = account.key_generation
             sent = await account.take_turn()
             if account.auth_problem is not None or generation != account.key_generation:
@@ -258,7 +273,9 @@ class Engine:
             config = self._account_config(provider.account)
             base_url = (config.base_url or provider.default_base_url).rstrip("/")
             try:
-                result = await check_status(self._client, provider, base_url, key[1], api_key)
+                result = await check_status(
+                    self._client, provider, base_url, key[1], api_key, self._status_deadline
+                )
             except (ProviderError, InvalidTaskIdError) as error:
                 failure: ProviderError | InvalidTaskIdError | None = error
             else:
@@ -267,7 +284,9 @@ class Engine:
                 account.end_turn(sent)
             # Taken when the answer arrived, so last_polled_at + min_task_interval is a floor
             # on the provider's clock too, however long the request took.
-            now = time.time()
+            now = self._clock()
+            if self._note_reachability(account, provider, failure, probe=probe):
+                continue  # no answer at all: the account's outage, not this task's problem
             if failure is not None:
                 stop = self._on_failure(
                     failure, task, now, account, provider, policy, generation, streak
@@ -280,7 +299,7 @@ class Engine:
                 return
 
     def _gave_up(self, task: TrackedTask, policy: PollPolicy) -> bool:
-        if time.time() - task.tracking_since <= policy.give_up_after:
+        if self._clock() - task.tracking_since <= policy.give_up_after:
             return False
         minutes = policy.give_up_after / 60
         self._update(
@@ -297,7 +316,7 @@ class Engine:
         # Never ask about one task faster than the provider allows (sunor: 1/s), not even
         # for "poll now" or a jittered interval that came out below the floor.
         if task.last_polled_at is not None:
-            floor = task.last_polled_at + policy.min_task_interval - time.time()
+            floor = task.last_polled_at + policy.min_task_interval - self._clock()
             if floor > 0:
                 await asyncio.sleep(floor)
 
@@ -397,6 +416,27 @@ class Engine:
 
     # --- an account's problems -----------------------------------------------------------
 
+    def _note_reachability(
+        self,
+        account: AccountState,
+        provider: Provider,
+        failure: ProviderError | InvalidTaskIdError | None,
+        *,
+        probe: bool,
+    ) -> bool:
+        """Track whether the account answers at all; True when this request got no answer.
+        Said once per outage and once when it ends, not per task and retry."""
+        if isinstance(failure, UnreachableError):
+            if account.reach.lost(probe=probe):
+                message = f"{provider.name} can't be reached — retrying."
+                self._tell(AccountProblem(provider.account, message, kind="offline"))
+            return True
+        if isinstance(failure, NetworkError):
+            account.reach.inconclusive(probe=probe)  # slow, not gone: this task retries
+        elif account.reach.answered(probe=probe):
+            self._tell(AccountProblem(provider.account, None, kind="offline"))
+        return False
+
     async def _usable_key(self, provider: Provider, account: AccountState, key: TaskKey) -> str:
         """Wait while the account's key is refused or missing; then return the key."""
         while True:
@@ -444,7 +484,9 @@ class Engine:
     def _account(self, provider: Provider) -> AccountState:
         if provider.account not in self._accounts:
             sharing = [self.policy(p) for p in PROVIDERS.values() if p.account == provider.account]
-            self._accounts[provider.account] = AccountState(provider.account, sharing)
+            self._accounts[provider.account] = AccountState(
+                provider.account, sharing, self._virtual_clock
+            )
         return self._accounts[provider.account]
 
     # --- state ---------------------------------------------------------------------------

@@ -16,7 +16,8 @@ log = logging.getLogger(__name__)
 
 
 class Runners:
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
         self._running: dict[TaskKey, asyncio.Task[None]] = {}
         # Every runner not yet finished, including ones cancelled by pause/remove that are
         # still unwinding: close() awaits them all before the client is closed.
@@ -53,7 +54,7 @@ class Runners:
         self._wake[key].clear()
 
     async def sleep_until(self, key: TaskKey, when: float | None) -> None:
-        delay = 0.0 if when is None else when - time.time()
+        delay = 0.0 if when is None else when - self._clock()
         wake = self._wake[key]  # cleared when a poll goes out, so "check now" during one counts
         if delay > 0:
             with contextlib.suppress(TimeoutError):

@@ -61,6 +61,9 @@ async def send(
             return await _exchange(client, request)
     except TimeoutError as exc:
         raise NetworkError(f"{what} took too long to answer (over {deadline:g} s).") from exc
+    except httpx.ConnectTimeout as exc:
+        # Not even a connection: as unreachable as a refused one (packets silently dropped).
+        raise UnreachableError(f"Could not reach {what}: the connection timed out.") from exc
     except httpx.TimeoutException as exc:
         raise NetworkError(f"{what} did not answer in time.") from exc
     except (httpx.LocalProtocolError, UnicodeError, ValueError):

@@ -1,0 +1,102 @@
+"""Whether an account's API can be reached at all, shared by every task of the account.
+
+When a request gets no answer (the network is gone, the host is down), the account is
+"unreachable": its tasks stop asking one by one. One task at a time probes, on a short
+back-off; the others wait for it. The first answer ends the outage and wakes every waiting
+task at once, so each is checked in the next round instead of after its own growing back-off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+
+PROBE_FIRST = 1.0  # seconds after the outage starts
+PROBE_MAX = 5.0  # never longer: once the network is back, every task knows within ~5 s
+
+
+def probe_delay(probes_failed: int) -> float:
+    """1, 2, 4, 5, 5 … s: quick for a blip, still only one request per 5 s in a long outage."""
+    return float(min(PROBE_FIRST * 2 ** max(probes_failed, 0), PROBE_MAX))
+
+
+class Reachability:
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self.unreachable = False
+        self._probes_failed = 0
+        self._probe_at = 0.0
+        self._probing = False  # a task holds the probe (waiting for its time, or sending)
+        self._changed = asyncio.Event()  # set (and replaced) on every change waiters care about
+
+    async def wait_turn(self) -> bool:
+        """Return when this task may send: at once while the account is reachable (False);
+        during an outage, either as the one probe, at the probe time (True), or when the
+        outage ends. A probe must report with `lost`, `answered` or `inconclusive`."""
+        while self.unreachable:
+            if not self._probing:
+                self._probing = True
+                try:
+                    await self._sleep_until_probe_time()
+                except BaseException:
+                    self._release()  # cancelled (paused, removed): another task probes
+                    raise
+                if self.unreachable:
+                    return True
+                self._probing = False
+                return False
+            changed = self._changed
+            await changed.wait()
+        return False
+
+    def lost(self, *, probe: bool) -> bool:
+        """A request got no answer. True when this starts an outage (say so once)."""
+        started = not self.unreachable
+        if started:
+            self.unreachable = True
+            self._probes_failed = 0
+            self._probe_at = self._clock() + probe_delay(0)
+        elif probe:
+            self._probes_failed += 1
+            self._probe_at = self._clock() + probe_delay(self._probes_failed)
+        if probe:
+            self._release()
+        return started
+
+    def answered(self, *, probe: bool) -> bool:
+        """Any HTTP answer (even an error) came: True when this ends an outage."""
+        if probe:
+            self._probing = False
+        if not self.unreachable:
+            return False
+        self.unreachable = False
+        self._probing = False
+        self._notify()
+        return True
+
+    def inconclusive(self, *, probe: bool) -> None:
+        """The probe failed for another reason (a slow answer): the next probe tries again."""
+        if probe:
+            self._probe_at = self._clock() + probe_delay(self._probes_failed)
+            self._release()
+
+    def probe_now(self) -> None:
+        """A "check now" during an outage: the probe goes out at once."""
+        if self.unreachable:
+            self._probe_at = self._clock()
+            self._notify()
+
+    def _release(self) -> None:
+        self._probing = False
+        self._notify()
+
+    def _notify(self) -> None:
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def _sleep_until_probe_time(self) -> None:
+        while (delay := self._probe_at - self._clock()) > 0 and self.unreachable:
+            changed = self._changed
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), delay)
