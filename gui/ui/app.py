@@ -79,6 +79,9 @@ async def run_window(
     services.engine.start(loaded=loaded)
     window.model.set_tasks(services.engine.tasks)
     window.statusBar().clearMessage()
+    if listener.problem:  # said, not swallowed: later launches will open their own window
+        log.warning("%s", listener.problem)
+        window.statusBar().showMessage(listener.problem, 15000)
     controller.keep_recently_finished()
     if demo:
         for provider_id, task_id in demo_task_ids():
