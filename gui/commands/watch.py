@@ -46,10 +46,14 @@ def outcome(task: TrackedTask) -> int | None:
 
 
 class _Follower:
-    def __init__(self, keys: set[TaskKey], account: str, as_json: bool) -> None:
+    def __init__(
+        self, keys: set[TaskKey], account: str, as_json: bool, provider_name: str = ""
+    ) -> None:
         self.keys = keys
         self.account = account
         self.as_json = as_json
+        self.provider_name = provider_name or account
+        self.offline = False  # an outage was said: its end is said too, once
         self.finished = asyncio.Event()
         self.results: dict[TaskKey, int] = {}
         self.key_problem: str | None = None
@@ -57,7 +61,13 @@ class _Follower:
 
     def __call__(self, event: EngineEvent) -> None:
         if isinstance(event, AccountProblem):
-            if event.account == self.account and event.message:
+            if event.account == self.account and event.kind == "offline":
+                # The engine says an outage once for the account (not per task and retry).
+                if event.message or self.offline:
+                    said = event.message or f"{self.provider_name} is reachable again."
+                    print(f"tunewatch: {said}", file=sys.stderr, flush=True)
+                self.offline = bool(event.message)
+            elif event.account == self.account and event.message:
                 print(f"tunewatch: {event.message}", file=sys.stderr, flush=True)
                 if event.kind == "auth":
                     self.key_problem = event.message
@@ -100,7 +110,7 @@ class _Follower:
 
     def _text_line(self, task: TrackedTask, at: datetime | None) -> str:
         stamp = at.strftime("%H:%M:%S") if at else "--:--:--"
-        what = task.state.label if task.state else "Waiting for the first check"
+        what = task.state.label if task.state else "Queued for check"
         snapshot = task.snapshot
         if snapshot and snapshot.progress is not None and not snapshot.state.is_terminal:
             what += f" {snapshot.progress:.0%}"
@@ -150,7 +160,7 @@ async def follow(
 
     engine = Engine(ledger, client, key_for, accounts)
     keys = {(provider.id, task_id) for task_id in task_ids}
-    follower = _Follower(keys, provider.account, as_json)
+    follower = _Follower(keys, provider.account, as_json, provider.name)
     engine.subscribe(follower)
     try:
         engine.start(only=keys)
