@@ -14,6 +14,7 @@ from gui.storage.task_list_file import (
     MAX_FILE_BYTES,
     TaskListFileError,
     plan_import,
+    read_capped,
     read_document,
 )
 
@@ -27,11 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def read_file_capped(path: str) -> bytes:
-    """At most one byte over the cap is read, so a huge file is refused without filling memory."""
     if path == "-":
         return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    with Path(path).open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+    return read_capped(Path(path))
 
 
 def run(args: argparse.Namespace) -> int:

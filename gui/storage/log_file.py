@@ -79,6 +79,13 @@ def log_path(paths: AppPaths) -> Path:
     return paths.logs / LOG_NAME
 
 
+_current: list[Path] = []  # the file setup_logging opened, for Help and the error dialog
+
+
+def current_log_file() -> Path | None:
+    return _current[0] if _current else None
+
+
 class _OwnHandler:
     """Marks the handlers set up here, so setting up again replaces them instead of adding."""
 
@@ -120,11 +127,13 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path | None:
             path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError:
+        _current.clear()
         return None
     file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     file_handler.addFilter(secret_filter)
     root.addHandler(file_handler)
+    _current[:] = [path]
     # httpx logs every request with its full URL at INFO; the filter strips queries, but the
     # lines add nothing at INFO.
     logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)

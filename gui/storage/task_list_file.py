@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from gui.domain.errors import InvalidTaskIdError
@@ -121,6 +122,12 @@ def _scrub(value: Any, secrets: list[str]) -> Any:
 
 
 # --- reading ----------------------------------------------------------------------------------
+
+
+def read_capped(path: Path) -> bytes:
+    """At most one byte over the cap is read, so a huge file is refused without filling memory."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def read_document(data: bytes, now: float | None = None) -> list[TrackedTask]:

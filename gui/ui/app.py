@@ -22,6 +22,7 @@ from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
 from gui.ui.single_instance import InstanceServer, hand_over, server_name
 from gui.ui.task_table_model import TaskTableModel
+from gui.ui.window_extras import add_window_extras, error_reporter
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def build_window(services: Services) -> tuple[MainWindow, Controller]:
     window = MainWindow(model)
     services.engine.subscribe(model.on_engine_event)
     controller = Controller(services, window)
+    add_window_extras(services, window, controller)
     return window, controller
 
 
@@ -66,6 +68,8 @@ async def run_window(
     for account, url in (base_urls or {}).items():
         services.settings.account(account).base_url = url  # --base-url is remembered
     window, controller = build_window(services)
+    reporter = error_reporter(window)
+    reporter.install(asyncio.get_running_loop())  # one dialog for any unexpected exception
     if demo:
         window.setWindowTitle("Tunewatch — demo")
         window.show_banner(DEMO_TEXT)
@@ -99,6 +103,7 @@ async def run_window(
         controller.add_from_text(task_id, provider_id)
 
     await window.closed.wait()
+    reporter.uninstall(asyncio.get_running_loop())
     listener.close()
     await controller.shutdown()
     await services.close()

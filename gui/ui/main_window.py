@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         return row
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         paste = QAction(self.tr("Add IDs from clipboard"), self)
         paste.triggered.connect(self.add_from_clipboard)
         file_menu.addAction(paste)
@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         demo = QAction(self.tr("Open the demo"), self)
         demo.triggered.connect(self.demo_requested.emit)
         file_menu.addAction(demo)
-        file_menu.addSeparator()
+        # Others add their entries (export, import) before this separator.
+        self.file_menu_quit_separator = file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -218,10 +219,13 @@ class MainWindow(QMainWindow):
         paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         paste_shortcut.activated.connect(self.add_from_clipboard)
+        # whatsThis names a stand-alone shortcut in Help → Keyboard shortcuts.
+        paste_shortcut.setWhatsThis(self.tr("Add task IDs from the clipboard"))
         # Space toggles playback; text fields keep their own Space (they claim it first).
         play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         play_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         play_shortcut.activated.connect(self.player.toggle)
+        play_shortcut.setWhatsThis(self.tr("Play / pause"))
 
     # --- reading the selection ------------------------------------------------------------
 
