@@ -56,7 +56,7 @@ def test_a_task_moves_through_its_states_in_the_table_and_the_detail_pane(
 
     shown.window.model.dataChanged.connect(note)
     add(shown, "mountsea-suno", "journey")  # selects the new row: the detail pane shows it
-    assert shown.text("journey", Column.STATE) == "Waiting for first check"
+    assert shown.text("journey", Column.STATE) == "Queued for check"  # checked at once
     assert shown.text("journey", Column.PROVIDER) == "MountSea Suno"
     shown.wait_for_state("journey", "Finished")
     shown.qtbot.waitUntil(lambda: shown.detail_text("detailState").startswith("Finished"))

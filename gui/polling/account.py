@@ -4,6 +4,8 @@ requests in flight, and whether its key is refused or it is being rate limited."
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import time
 from collections.abc import Callable, Collection, Iterable
 
@@ -38,7 +40,7 @@ class AccountState:
             clock=clock or time.monotonic,
         )
         self.reach = Reachability(clock or time.monotonic)  # whether the account answers at all
-        self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
+        self.in_flight = DueOrderSlots(MAX_IN_FLIGHT_PER_ACCOUNT)
         self.auth_problem: str | None = None  # the refused or missing key, in words
         self.key_changed = asyncio.Event()  # set (and replaced) when a new key is stored
         # Bumped by a new key: a 401 for a request sent with an older key is stale news.
@@ -48,11 +50,12 @@ class AccountState:
 
     # --- sending -------------------------------------------------------------------------
 
-    async def take_turn(self) -> Sent:
+    async def take_turn(self, due: float) -> Sent:
         """Wait for a slot, then for the budget; the caller must `end_turn` with the result.
         A slot first: a request counted against the provider's limit goes out at once instead
-        of queueing behind others (bench/README.md)."""
-        await self.in_flight.acquire()
+        of queueing behind others (bench/README.md). `due`: when the check was due — the
+        longest-due goes first, so a paste of 500 IDs is checked in the order it was pasted."""
+        await self.in_flight.acquire(due)
         try:
             return await self.budget.acquire()
         except BaseException:
@@ -108,6 +111,40 @@ class AccountState:
             return
         # A bogus reset far in the future must not silence an account for days.
         self.budget.block_for(min(max(info.reset_at - self._clock(), 0.0), MAX_RATE_RESET_WAIT))
+
+
+class DueOrderSlots:
+    """At most `size` requests in flight. A freed slot goes to the waiter that has been due the
+    longest, not to whichever asked first: key look-ups run in threads and finish in any order."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._waiters: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()  # equal due times: first come, first served
+
+    def locked(self) -> bool:
+        return self._free == 0
+
+    async def acquire(self, due: float = 0.0) -> None:
+        if self._free > 0:  # a free slot means nobody waits (release hands slots over)
+            self._free -= 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiters, (due, next(self._order), waiter))
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # handed a slot just as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        while self._waiters:
+            _due, _order, waiter = heapq.heappop(self._waiters)
+            if not waiter.done():  # a cancelled waiter is skipped
+                waiter.set_result(None)
+                return
+        self._free += 1
 
 
 def _strictest(limits: Iterable[float | None]) -> float | None:

@@ -136,8 +136,10 @@ class Engine:
         task, created = self._ledger.add(provider.id, task_id, at=self._clock())
         if not created:
             return self._tasks.get(task.key, task), False
-        first = self._clock() + jittered(self.policy(provider).first_delay, self._rng)
-        task = task.with_changes(next_poll_at=first)
+        # Due at once, not after the provider's "first delay": a pasted ID is an existing
+        # task that may have finished an hour ago. The account's slots and budget spread a
+        # big paste, longest-due (oldest paste) first; the provider's pacing starts after.
+        task = task.with_changes(next_poll_at=self._clock())
         self._store(task)
         self._tell(TaskAdded(task))
         self._start_runner(task.key)
@@ -264,7 +266,7 @@ class Engine:
             # While the account cannot be reached, one task probes and the others wait here.
             probe = await account.reach.wait_turn()
             generation = account.key_generation
-            sent = await account.take_turn()
+            sent = await account.take_turn(self._tasks[key].next_poll_at or self._clock())
             if account.auth_problem is not None or generation != account.key_generation:
                 account.end_turn(sent)  # never sent: let it leave the window normally
                 continue  # the key was refused or replaced while we waited for the budget

@@ -34,6 +34,9 @@ STATE_COLOURS: dict[TaskState | None, str] = {
 
 def state_words(task: TrackedTask) -> str:
     if task.state is None:
+        if task.watch is Watch.ACTIVE and task.problem is None:
+            # Added and due at once; a big paste waits its turn within the rate budget.
+            return translate("TaskText", "Queued for check")
         return translate("TaskText", "Waiting for first check")
     return translate("TaskState", task.state.label)
 
