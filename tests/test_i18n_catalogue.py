@@ -129,6 +129,8 @@ def test_core_sentences_are_marked_at_module_level_with_plain_placeholders() -> 
                 problems.append(f"{where}: the marked text is not a string literal")
             elif "{" in PLACEHOLDER.sub("", text.value) or "}" in PLACEHOLDER.sub("", text.value):
                 problems.append(f"{where}: only bare {{name}} placeholders can be matched back")
+            elif "}{" in text.value:
+                problems.append(f"{where}: two placeholders in a row cannot be told apart")
     assert problems == []
 
 

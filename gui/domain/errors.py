@@ -1,6 +1,13 @@
-"""Typed errors from talking to a provider; each carries a sentence a person understands."""
+"""Typed errors from talking to a provider; each carries a sentence a person understands
+(in English, built from sentences marked in gui.domain.wording: shown translated)."""
 
 from __future__ import annotations
+
+from gui.domain.wording import Translate, localize
+
+
+def _english(_context: str, text: str) -> str:
+    return text
 
 
 class ProviderError(Exception):
@@ -23,16 +30,26 @@ class ProviderError(Exception):
         self.trace_id = trace_id
         self.rate_limit: object | None = None  # RateLimitInfo from the response, when any
 
-    def describe(self) -> str:
-        """The message plus the details support asks for."""
+    def describe(self, translate: Translate = _english) -> str:
+        """The message plus the details support asks for, in `translate`'s language."""
+        # Literal calls: lupdate extracts them by the name `translate`; built here, never stored,
+        # so they need no template to be matched back (gui.domain.wording).
         details = []
         if self.http_status is not None:
-            details.append(f"HTTP {self.http_status}")
+            details.append(translate("Problems", "HTTP {status}").format(status=self.http_status))
         if self.code is not None and self.code != str(self.http_status):
-            details.append(f"code {self.code}")
+            details.append(translate("Problems", "code {code}").format(code=self.code))
         if self.trace_id:
-            details.append(f"trace id {self.trace_id}")
-        return f"{self.message} ({', '.join(details)})" if details else self.message
+            details.append(
+                translate("Problems", "trace id {trace_id}").format(trace_id=self.trace_id)
+            )
+        message = localize(self.message, translate)
+        if not details:
+            return message
+        joined = translate("Problems", ", ").join(details)
+        return translate("Problems", "{message} ({details})").format(
+            message=message, details=joined
+        )
 
 
 class AuthError(ProviderError):

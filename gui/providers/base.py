@@ -22,12 +22,45 @@ from gui.domain.errors import (
 )
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers import fields
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # a status answer is a few kB; refuse to parse a flood
 MAX_RETRY_AFTER = 3600.0  # longer is taken as a mistake; the engine's own reset cap matches
+
+# What a provider's answer means, in words (English; shown translated, see gui.domain.wording).
+TRY_AGAIN_IN = QT_TRANSLATE_NOOP("Problems", "{message} Try again in {seconds} s.")
+UNREADABLE_ANSWER = QT_TRANSLATE_NOOP(
+    "Problems", "{provider} sent an answer Tunewatch could not read."
+)
+UNREADABLE_BALANCE = QT_TRANSLATE_NOOP(
+    "Problems", "{provider} sent a balance Tunewatch could not read."
+)
+NOT_JSON = QT_TRANSLATE_NOOP("Problems", "{provider} answered with something that is not JSON.")
+NOT_A_JSON_OBJECT = QT_TRANSLATE_NOOP(
+    "Problems", "{provider} sent a status that is not a JSON object."
+)
+NO_TASK_DATA = QT_TRANSLATE_NOOP("Problems", "{provider} sent a status without task data.")
+NO_BALANCE = QT_TRANSLATE_NOOP("Problems", "{provider} sent no balance.")
+PROVIDER_SAID = QT_TRANSLATE_NOOP("Problems", " {provider} said: “{message}”")
+KEY_REFUSED = QT_TRANSLATE_NOOP("Problems", "{provider} refused the API key.{said}")
+UNKNOWN_TASK = QT_TRANSLATE_NOOP("Problems", "{provider} does not know this task.{said}")
+RATE_LIMITING = QT_TRANSLATE_NOOP("Problems", "{provider} is rate limiting requests.{said}")
+RATE_LIMITING_WAIT = QT_TRANSLATE_NOOP(
+    "Problems", "{provider} is rate limiting requests. Try again in {seconds} s.{said}"
+)
+NO_CREDITS = QT_TRANSLATE_NOOP("Problems", "{provider}: not enough credits.{said}")
+SERVER_PROBLEM = QT_TRANSLATE_NOOP("Problems", "{provider} had a server problem.{said}")
+REJECTED = QT_TRANSLATE_NOOP("Problems", "{provider} rejected the request.{said}")
+GENERATION_FAILED_TEXT = QT_TRANSLATE_NOOP("Problems", "{provider}: the generation failed.")
+NO_CREDIT_BALANCE = QT_TRANSLATE_NOOP("Problems", "{provider} sent no credit balance.")
+FROZEN_CREDITS = QT_TRANSLATE_NOOP("Problems", "{amount} frozen")
+CREDITS_UNIT = QT_TRANSLATE_NOOP("Problems", "credits")
+TASK_TIMED_OUT = QT_TRANSLATE_NOOP("Problems", "The task timed out.")
+TASK_CANCELLED = QT_TRANSLATE_NOOP("Problems", "The task was cancelled.")
+TASK_FAILED = QT_TRANSLATE_NOOP("Problems", "The task failed.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +128,7 @@ class Provider(ABC):
             wait = retry_after_seconds(headers)
             if error.retry_after is None and wait is not None:
                 error.retry_after = wait
-                error.message = f"{error.message} Try again in {wait:.0f} s."
+                error.message = TRY_AGAIN_IN.format(message=error.message, seconds=f"{wait:.0f}")
                 error.args = (error.message,)
             raise
         except ProviderError:
@@ -103,7 +136,7 @@ class Provider(ABC):
         except Exception as exc:  # a shape we did not foresee must not crash the app
             log.warning("%s: unexpected status payload for %s: %r", self.id, task_id, exc)
             raise BadPayloadError(
-                f"{self.name} sent an answer Tunewatch could not read.", http_status=http_status
+                UNREADABLE_ANSWER.format(provider=self.name), http_status=http_status
             ) from exc
 
     def parse_balance(self, http_status: int, headers: Mapping[str, str], body: bytes) -> Balance:
@@ -113,7 +146,7 @@ class Provider(ABC):
         except ProviderError:
             raise
         except Exception as exc:
-            raise BadPayloadError(f"{self.name} sent a balance Tunewatch could not read.") from exc
+            raise BadPayloadError(UNREADABLE_BALANCE.format(provider=self.name)) from exc
 
     def decode(self, http_status: int, headers: Mapping[str, str], body: bytes) -> Any:
         """JSON of a 2xx answer; an error status becomes the matching typed error."""
@@ -129,9 +162,7 @@ class Provider(ABC):
                 trace_id=fields.text(detail.get("traceId") or detail.get("trace_id"), 128),
             )
         if payload is None:
-            raise BadPayloadError(
-                f"{self.name} answered with something that is not JSON.", http_status=http_status
-            )
+            raise BadPayloadError(NOT_JSON.format(provider=self.name), http_status=http_status)
         return payload
 
     def error_for(
@@ -144,22 +175,33 @@ class Provider(ABC):
         trace_id: str | None = None,
     ) -> ProviderError:
         """Map an HTTP (or envelope) status to the typed error a user can act on."""
-        said = f" {self.name} said: “{provider_message}”" if provider_message else ""
+        said = (
+            PROVIDER_SAID.format(provider=self.name, message=provider_message)
+            if provider_message
+            else ""
+        )
         kw: dict[str, Any] = {"http_status": status, "code": code, "trace_id": trace_id}
+        name = self.name
         if status in (401, 403):
-            return AuthError(f"{self.name} refused the API key.{said}", **kw)
+            return AuthError(KEY_REFUSED.format(provider=name, said=said), **kw)
         if status == 404:
-            return NotFoundError(f"{self.name} does not know this task.{said}", **kw)
+            return NotFoundError(UNKNOWN_TASK.format(provider=name, said=said), **kw)
         if status == 429:
-            wait = f" Try again in {retry_after:.0f} s." if retry_after else ""
+            message = (
+                RATE_LIMITING_WAIT.format(provider=name, seconds=f"{retry_after:.0f}", said=said)
+                if retry_after
+                else RATE_LIMITING.format(provider=name, said=said)
+            )
             return RateLimitedError(
-                f"{self.name} is rate limiting requests.{wait}{said}", retry_after=retry_after, **kw
+                message,
+                retry_after=retry_after,
+                **kw,
             )
         if status == 402:
-            return RequestRejectedError(f"{self.name}: not enough credits.{said}", **kw)
+            return RequestRejectedError(NO_CREDITS.format(provider=name, said=said), **kw)
         if status >= 500 or status == 455:
-            return ServerError(f"{self.name} had a server problem.{said}", **kw)
-        return RequestRejectedError(f"{self.name} rejected the request.{said}", **kw)
+            return ServerError(SERVER_PROBLEM.format(provider=name, said=said), **kw)
+        return RequestRejectedError(REJECTED.format(provider=name, said=said), **kw)
 
 
 def pick_message(detail: Mapping[str, Any]) -> Any:

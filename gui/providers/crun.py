@@ -10,7 +10,18 @@ from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.urls import is_placeholder_audio
 from gui.providers import fields
-from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, pick_message, state_for
+from gui.providers.base import (
+    GENERATION_FAILED_TEXT,
+    NO_BALANCE,
+    NO_TASK_DATA,
+    NOT_A_JSON_OBJECT,
+    Balance,
+    HttpRequest,
+    PollPolicy,
+    Provider,
+    pick_message,
+    state_for,
+)
 from gui.providers.suno_clips import MAX_CLIPS, clips_from, has_only_previews
 
 STATES = {
@@ -56,7 +67,7 @@ class Crun(Provider):
     def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
         envelope = fields.obj(payload)
         if not envelope:
-            raise BadPayloadError(f"{self.name} sent a status that is not a JSON object.")
+            raise BadPayloadError(NOT_A_JSON_OBJECT.format(provider=self.name))
         code = fields.number(envelope.get("code"))
         data = envelope.get("data")
         message = fields.text(pick_message(envelope))
@@ -68,7 +79,7 @@ class Crun(Provider):
             status = int(code)
             raise self.error_for(status, message, code=str(status))
         if not isinstance(data, dict):
-            raise BadPayloadError(f"{self.name} sent a status without task data.")
+            raise BadPayloadError(NO_TASK_DATA.format(provider=self.name))
         word = fields.text(data.get("status"), 64)
         state = state_for(self, word, STATES)
         if code == GENERATION_FAILED:
@@ -118,7 +129,7 @@ class Crun(Provider):
             return error
         if status == GENERATION_FAILED:
             return ServerError(
-                f"{self.name}: the generation failed.", http_status=status, code=code
+                GENERATION_FAILED_TEXT.format(provider=self.name), http_status=status, code=code
             )
         return super().error_for(
             status, provider_message, retry_after=retry_after, code=code, trace_id=trace_id
@@ -140,7 +151,7 @@ class Crun(Provider):
             )
         balance = fields.number(fields.obj(envelope.get("data")).get("balance"))
         if balance is None:
-            raise BadPayloadError(f"{self.name} sent no balance.")
+            raise BadPayloadError(NO_BALANCE.format(provider=self.name))
         return Balance(balance)
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from gui.domain.errors import BadPayloadError
 from gui.domain.urls import is_loopback_host
 from gui.providers import fields
-from gui.providers.base import Balance, HttpRequest, Provider
+from gui.providers.base import NO_CREDIT_BALANCE, Balance, HttpRequest, Provider
 
 MOUNTSEA_CREDITS_URL = "https://dk.mountsea.ai/api-user/credits"
 
@@ -37,5 +37,5 @@ class MountSeaProvider(Provider):
     def parse_balance_json(self, payload: Any) -> Balance:
         credits = fields.number(fields.obj(payload).get("credits"))
         if credits is None:
-            raise BadPayloadError("MountSea sent no credit balance.")
+            raise BadPayloadError(NO_CREDIT_BALANCE.format(provider="MountSea"))
         return Balance(credits)

@@ -7,8 +7,16 @@ from typing import Any
 from gui.domain.errors import BadPayloadError
 from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
 from gui.domain.states import TaskState
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers import fields
-from gui.providers.base import PollPolicy, state_for
+from gui.providers.base import (
+    NOT_A_JSON_OBJECT,
+    TASK_CANCELLED,
+    TASK_FAILED,
+    TASK_TIMED_OUT,
+    PollPolicy,
+    state_for,
+)
 from gui.providers.mountsea_account import MountSeaProvider
 
 STATES = {
@@ -35,20 +43,22 @@ class MountSeaProducer(MountSeaProvider):
     poll_policy = PollPolicy(
         first_delay=4, initial_interval=4, max_interval=30, backoff=1.5, give_up_after=30 * 60
     )
-    link_lifetime_note = "Producer download links are temporary: save them promptly."
+    link_lifetime_note = QT_TRANSLATE_NOOP(
+        "Problems", "Producer download links are temporary: save them promptly."
+    )
 
     def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
         if not isinstance(payload, dict):
-            raise BadPayloadError(f"{self.name} sent a status that is not a JSON object.")
+            raise BadPayloadError(NOT_A_JSON_OBJECT.format(provider=self.name))
         word = fields.text(payload.get("status"), 64)
         state = state_for(self, word, STATES)
         task_type, clips = _result_clips(payload.get("result"))
         error = None
         if state.is_failure:
             fallback = {
-                TaskState.TIMED_OUT: "The task timed out.",
-                TaskState.CANCELLED: "The task was cancelled.",
-            }.get(state, "The task failed.")
+                TaskState.TIMED_OUT: TASK_TIMED_OUT,
+                TaskState.CANCELLED: TASK_CANCELLED,
+            }.get(state, TASK_FAILED)
             error = TaskError(
                 message=fields.text(payload.get("errorMessage"), 2000) or fallback,
                 code=fields.code(payload.get("errorCode")),

@@ -7,8 +7,9 @@ from typing import Any
 from gui.domain.errors import BadPayloadError
 from gui.domain.model import TaskError, TaskSnapshot
 from gui.domain.states import TaskState
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers import fields
-from gui.providers.base import PollPolicy, state_for
+from gui.providers.base import NOT_A_JSON_OBJECT, PollPolicy, state_for
 from gui.providers.mountsea_account import MountSeaProvider
 from gui.providers.suno_clips import clips_from, has_only_previews
 
@@ -35,11 +36,13 @@ class MountSeaSuno(MountSeaProvider):
     poll_policy = PollPolicy(
         first_delay=3, initial_interval=3, max_interval=30, backoff=1.5, give_up_after=30 * 60
     )
-    link_lifetime_note = "Suno CDN links are not documented to expire, but stream links end."
+    link_lifetime_note = QT_TRANSLATE_NOOP(
+        "Problems", "Suno CDN links are not documented to expire, but stream links end."
+    )
 
     def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
         if not isinstance(payload, dict):
-            raise BadPayloadError(f"{self.name} sent a status that is not a JSON object.")
+            raise BadPayloadError(NOT_A_JSON_OBJECT.format(provider=self.name))
         word = fields.text(payload.get("status"), 64)
         state = state_for(self, word, STATES)
         # A finished music job's payload is undocumented: `data`, sometimes `result`.

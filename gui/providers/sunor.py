@@ -9,8 +9,20 @@ from gui.domain.errors import BadPayloadError
 from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.task_ids import validate_task_id
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers import fields
-from gui.providers.base import Balance, HttpRequest, PollPolicy, Provider, pick_message, state_for
+from gui.providers.base import (
+    FROZEN_CREDITS,
+    NO_BALANCE,
+    NO_TASK_DATA,
+    NOT_A_JSON_OBJECT,
+    Balance,
+    HttpRequest,
+    PollPolicy,
+    Provider,
+    pick_message,
+    state_for,
+)
 from gui.providers.suno_clips import clips_from, has_only_previews
 
 STATES = {
@@ -41,7 +53,9 @@ class Sunor(Provider):
         requests_per_minute=120,
         min_task_interval=1.0,
     )
-    link_lifetime_note = "sunor.cc audio links expire after about 7 days."
+    link_lifetime_note = QT_TRANSLATE_NOOP(
+        "Problems", "sunor.cc audio links expire after about 7 days."
+    )
 
     def status_request(self, base_url: str, task_id: str, api_key: str) -> HttpRequest:
         # The ID is a path segment: validate it and percent-encode every reserved character so
@@ -56,7 +70,7 @@ class Sunor(Provider):
     def parse_status_json(self, task_id: str, payload: Any) -> TaskSnapshot:
         envelope = fields.obj(payload)
         if not envelope:
-            raise BadPayloadError(f"{self.name} sent a status that is not a JSON object.")
+            raise BadPayloadError(NOT_A_JSON_OBJECT.format(provider=self.name))
         code = fields.number(envelope.get("code"))
         if code is not None and code >= 400:  # the envelope repeats the HTTP status
             raise self.error_for(
@@ -64,7 +78,7 @@ class Sunor(Provider):
             )
         data = envelope.get("data")
         if not isinstance(data, dict):
-            raise BadPayloadError(f"{self.name} sent a status without task data.")
+            raise BadPayloadError(NO_TASK_DATA.format(provider=self.name))
         word = fields.text(data.get("status"), 64)
         state = state_for(self, word, STATES)
         output = fields.obj(data.get("output"))
@@ -107,9 +121,9 @@ class Sunor(Provider):
         data = fields.obj(fields.obj(payload).get("data"))
         available = fields.number(data.get("available"))
         if available is None:
-            raise BadPayloadError(f"{self.name} sent no balance.")
+            raise BadPayloadError(NO_BALANCE.format(provider=self.name))
         frozen = fields.number(data.get("frozen"))
-        detail = f"{frozen:g} frozen" if frozen else None
+        detail = FROZEN_CREDITS.format(amount=f"{frozen:g}") if frozen else None
         return Balance(available, detail=detail)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.providers import PROVIDERS
 from gui.storage.key_rules import ACCOUNT_LABELS
 from gui.storage.settings import (
@@ -57,50 +60,53 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tunewatch settings")
+        self.setWindowTitle(self.tr("Tunewatch settings"))
         self.setModal(False)
         self.resize(640, 600)
         self._settings = settings
         self.forms: dict[str, AccountForm] = {}
         self._cleared: set[str] = set()
         layout = QVBoxLayout(self)
-        self.keyring_label = QLabel("Checking the system keyring…")
+        self.keyring_label = QLabel(self.tr("Checking the system keyring…"))
         self.keyring_label.setTextFormat(Qt.TextFormat.PlainText)
         self.keyring_label.setWordWrap(True)
         layout.addWidget(self.keyring_label)
         for account in ACCOUNT_NAMES:
             layout.addWidget(self._account_box(account, settings.account(account)))
 
-        general = QGroupBox("Files and notifications")
+        general = QGroupBox(self.tr("Files and notifications"))
         form = QFormLayout(general)
         folder_row = QHBoxLayout()
         self.download_folder = QLineEdit(settings.download_folder or "")
-        self.download_folder.setPlaceholderText("Your Music folder")
-        browse = QPushButton("Choose…")
+        self.download_folder.setPlaceholderText(self.tr("Your Music folder"))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.download_folder, 1)
         folder_row.addWidget(browse)
-        form.addRow("Download folder", folder_row)
+        form.addRow(self.tr("Download folder"), folder_row)
         self.template = QLineEdit(settings.filename_template)
         self.template.setObjectName("filenameTemplate")
         self.template.setToolTip(
-            "Placeholders: {title} {clip_id8} {clip_id} {task_id} {provider} {model} {date} {n}"
+            self.tr("Placeholders: {placeholders}").format(
+                placeholders="{title} {clip_id8} {clip_id} {task_id} {provider} {model} {date} {n}"
+            )
         )
-        form.addRow("File names", self.template)
+        form.addRow(self.tr("File names"), self.template)
         self.artist = QLineEdit(settings.artist or "")
-        self.artist.setPlaceholderText("The provider's name")
-        form.addRow("Artist tag", self.artist)
+        self.artist.setPlaceholderText(self.tr("The provider's name"))
+        form.addRow(self.tr("Artist tag"), self.artist)
         self.album = QLineEdit(settings.album or "")
-        self.album.setPlaceholderText("None")
-        form.addRow("Album tag", self.album)
-        self.notifications = QCheckBox("Notify me when a task finishes or fails")
+        self.album.setPlaceholderText(self.tr("None"))
+        form.addRow(self.tr("Album tag"), self.album)
+        self.notifications = QCheckBox(self.tr("Notify me when a task finishes or fails"))
         self.notifications.setChecked(settings.notifications)
         form.addRow(self.notifications)
         self.keep_finished = QCheckBox(
-            "Keep finished tracks: save them locally as soon as they are ready"
+            self.tr("Keep finished tracks: save them locally as soon as they are ready")
         )
         self.keep_finished.setChecked(settings.keep_finished)
         form.addRow(self.keep_finished)
+        form.addRow(self.tr("Language"), self._language_row(settings.language))
         layout.addWidget(general)
 
         self.error_label = QLabel()
@@ -116,6 +122,25 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _language_row(self, chosen: str) -> QHBoxLayout:
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        # Each language is named in itself, so a user who cannot read the current one finds theirs.
+        for choice, name in (
+            ("system", self.tr("System")),
+            ("en", "English"),
+            ("zh_CN", "简体中文"),
+        ):
+            self.language.addItem(name, choice)
+        self.language.setCurrentIndex(max(self.language.findData(chosen), 0))
+        note = QLabel(self.tr("Takes effect when Tunewatch restarts."))
+        note.setObjectName("languageNote")
+        note.setStyleSheet("color: palette(mid);")
+        row = QHBoxLayout()
+        row.addWidget(self.language)
+        row.addWidget(note, 1)
+        return row
+
     def _account_box(self, account: str, values: AccountSettings) -> QGroupBox:
         providers = ", ".join(p.name for p in PROVIDERS.values() if p.account == account)
         label = ACCOUNT_LABELS.get(account, account)
@@ -124,17 +149,17 @@ class SettingsDialog(QDialog):
         key = QLineEdit()
         key.setObjectName(f"key_{account}")
         key.setEchoMode(QLineEdit.EchoMode.Password)  # shown masked, never in clear
-        key.setPlaceholderText("Paste a new key to replace the stored one")
+        key.setPlaceholderText(self.tr("Paste a new key to replace the stored one"))
         key.textEdited.connect(lambda _t, a=account: self._cleared.discard(a))
-        clear = QPushButton("Remove key")
+        clear = QPushButton(self.tr("Remove key"))
         clear.clicked.connect(lambda _c=False, a=account: self._clear_key(a))
-        test = QPushButton("Test key")
+        test = QPushButton(self.tr("Test key"))
         test.setObjectName(f"test_{account}")
         row = QHBoxLayout()
         row.addWidget(key, 1)
         row.addWidget(test)
         row.addWidget(clear)
-        form.addRow("API key", row)
+        form.addRow(self.tr("API key"), row)
         source = QLabel("…")
         source.setTextFormat(Qt.TextFormat.PlainText)
         source.setWordWrap(True)
@@ -146,14 +171,14 @@ class SettingsDialog(QDialog):
         form.addRow("", result)
         base_url = QLineEdit(values.base_url or "")
         base_url.setPlaceholderText(DEFAULT_URLS.get(account, ""))
-        form.addRow("Base URL", base_url)
+        form.addRow(self.tr("Base URL"), base_url)
         interval = QDoubleSpinBox()
         interval.setRange(0, 3600)
         interval.setDecimals(0)
-        interval.setSuffix(" s")
-        interval.setSpecialValueText("Provider's advice (with back-off)")
+        interval.setSuffix(self.tr(" s"))
+        interval.setSpecialValueText(self.tr("Provider's advice (with back-off)"))
         interval.setValue(values.interval or 0)
-        form.addRow("Check every", interval)
+        form.addRow(self.tr("Check every"), interval)
         test.clicked.connect(
             lambda _c=False, a=account: self.test_key_requested.emit(
                 a, self.forms[a].key.text().strip(), self.forms[a].base_url.text().strip()
@@ -165,32 +190,37 @@ class SettingsDialog(QDialog):
     # --- answers from the controller ------------------------------------------------------
 
     def set_keyring_status(self, text: str, usable: bool) -> None:
-        self.keyring_label.setText(("Keys are stored in: " if usable else "") + text)
+        text = localize(text, translate)
+        self.keyring_label.setText(
+            self.tr("Keys are stored in: {where}").format(where=text) if usable else text
+        )
         self.keyring_label.setStyleSheet("" if usable else "color: #a61b0f;")
 
     def set_key_source(self, account: str, text: str, editable: bool) -> None:
         form = self.forms[account]
-        form.key_source.setText(text)
+        form.key_source.setText(localize(text, translate))
         form.key.setEnabled(editable)
 
     def set_test_result(self, account: str, text: str, ok: bool) -> None:
         label = self.forms[account].test_result
-        label.setText(text)
+        label.setText(localize(text, translate))
         label.setStyleSheet("color: #1a6b30;" if ok else "color: #a61b0f;")
 
     def show_error(self, text: str | None) -> None:
-        self.error_label.setText(text or "")
+        self.error_label.setText(localize(text, translate) if text else "")
 
     # --- internals -----------------------------------------------------------------------
 
     def _clear_key(self, account: str) -> None:
         self._cleared.add(account)
         self.forms[account].key.clear()
-        self.forms[account].key_source.setText("The stored key will be removed when you save.")
+        self.forms[account].key_source.setText(
+            self.tr("The stored key will be removed when you save.")
+        )
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Download folder", self.download_folder.text()
+            self, self.tr("Download folder"), self.download_folder.text()
         )
         if folder:
             self.download_folder.setText(folder)
@@ -213,6 +243,7 @@ class SettingsDialog(QDialog):
         settings.album = self.album.text().strip() or None
         settings.notifications = self.notifications.isChecked()
         settings.keep_finished = self.keep_finished.isChecked()
+        settings.language = str(self.language.currentData() or "system")
         return settings, keys
 
     def _save(self) -> None:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject
 
 from gui.domain.errors import InvalidBaseUrlError, ProviderError
 from gui.domain.urls import validate_base_url
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.media.naming import parse_template
 from gui.polling.status_check import check_balance
 from gui.providers import PROVIDERS, get_provider
@@ -63,10 +65,11 @@ class SettingsFlow(QObject):
     async def _fill_settings(self, dialog: SettingsDialog) -> None:
         if self.services.is_demo:
             dialog.set_keyring_status(
-                "The demo uses built-in keys for its fake server; your keys are not used.", True
+                self.tr("The demo uses built-in keys for its fake server; your keys are not used."),
+                True,
             )
             for account in ACCOUNTS:
-                dialog.set_key_source(account, "demo key", False)
+                dialog.set_key_source(account, self.tr("demo key"), False)
             return
         status = await self.services.store.backend_status()
         if self.dialog is not dialog:
@@ -81,7 +84,9 @@ class SettingsFlow(QObject):
             if self.dialog is dialog:
                 text = lookup.describe()
                 if lookup.problem:  # the keyring's trouble is explained once, at the top
-                    text = f"Not set. Without a keyring, set {lookup.env_var} in the environment."
+                    text = self.tr(
+                        "Not set. Without a keyring, set {variable} in the environment."
+                    ).format(variable=lookup.env_var)
                 dialog.set_key_source(account, text, lookup.editable and status.usable)
 
     def save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
@@ -124,14 +129,16 @@ class SettingsFlow(QObject):
             self.services.save_settings()
         except OSError as error:
             if dialog:
-                dialog.show_error(f"The settings could not be saved: {error}")
+                dialog.show_error(
+                    self.tr("The settings could not be saved: {reason}").format(reason=error)
+                )
             return
         for account in ACCOUNTS:
             self.engine.key_changed(account)  # a new key or URL: paused tasks try again
         await self._keys_changed()
         if dialog:
             dialog.accept()
-        self.window.statusBar().showMessage("Settings saved.", 3000)
+        self.window.statusBar().showMessage(self.tr("Settings saved."), 3000)
 
     def test_key(self, account: str, typed_key: str, base_url: str) -> None:
         self._spawn(self._test_key(account, typed_key, base_url))
@@ -141,23 +148,33 @@ class SettingsFlow(QObject):
         if dialog is None:
             return
         provider = next(p for p in PROVIDERS.values() if p.account == account)
-        dialog.set_test_result(account, "Asking for the balance…", True)
+        dialog.set_test_result(account, self.tr("Asking for the balance…"), True)
         key = typed_key or await self.services.key_for(account)
         if not key:
-            dialog.set_test_result(account, "There is no key to test: paste one first.", False)
+            dialog.set_test_result(
+                account, self.tr("There is no key to test: paste one first."), False
+            )
             return
         try:
             url = validate_base_url(base_url or self.services.base_url(provider.id))
             balance = await check_balance(self.services.client, get_provider(provider.id), url, key)
         except (ProviderError, InvalidBaseUrlError) as error:
-            message = error.describe() if isinstance(error, ProviderError) else str(error)
+            message = (
+                error.describe(translate)
+                if isinstance(error, ProviderError)
+                else localize(str(error), translate)
+            )
             if self.dialog is dialog:
                 dialog.set_test_result(account, f"✖ {message}", False)
             return
-        detail = f" ({balance.detail})" if balance.detail else ""
         if self.dialog is dialog:
-            dialog.set_test_result(
-                account,
-                f"✔ The key works. Balance: {balance.amount:g} {balance.unit}{detail}.",
-                True,
+            text = self.tr("✔ The key works. Balance: {amount} {unit}.").format(
+                amount=f"{balance.amount:g}", unit=localize(balance.unit, translate)
             )
+            if balance.detail:
+                text = self.tr("✔ The key works. Balance: {amount} {unit} ({detail}).").format(
+                    amount=f"{balance.amount:g}",
+                    unit=localize(balance.unit, translate),
+                    detail=localize(balance.detail, translate),
+                )
+            dialog.set_test_result(account, text, True)

@@ -139,6 +139,107 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>No log file could be written.</source>
+        <translation>无法写入日志文件。</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Tunewatch. Your task list is safe and Tunewatch keeps running. If it happens again, please send these details (they never contain your API keys).</source>
+        <translation>Tunewatch 内部出了点问题。你的任务列表安然无恙，Tunewatch 会继续运行。如果再次发生，请把以下详情发给我们（其中绝不包含你的 API 密钥）。</translation>
+    </message>
+    <message>
+        <source>The log is in {path}</source>
+        <translation>日志位于 {path}</translation>
+    </message>
+    <message>
+        <source>This happened {count} times since Tunewatch started.</source>
+        <translation>自 Tunewatch 启动以来已发生 {count} 次。</translation>
+    </message>
+    <message>
+        <source>Tunewatch: unexpected error</source>
+        <translation>Tunewatch：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About Tunewatch</source>
+        <translation>关于 Tunewatch</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Could not open {folder}</source>
+        <translation>无法打开 {folder}</translation>
+    </message>
+    <message>
+        <source>Cover cache</source>
+        <translation>封面缓存</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Kept tracks</source>
+        <translation>保存的曲目</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Task list</source>
+        <translation>任务列表</translation>
+    </message>
+    <message>
+        <source>Tunewatch follows AI-music generation tasks live.</source>
+        <translation>Tunewatch 实时跟踪 AI 音乐生成任务。</translation>
+    </message>
+    <message>
+        <source>Where your data lives:</source>
+        <translation>数据存放位置：</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceServer</name>
+    <message>
+        <source>Tunewatch could not open its hand-over socket ({why}); another launch will open a second window instead of adding its tasks here.</source>
+        <translation>Tunewatch 无法打开交接套接字（{why}）；再次启动时会另开一个窗口，而不是把任务添加到这里。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -151,6 +252,10 @@
     <message>
         <source>Add IDs from clipboard</source>
         <translation>从剪贴板添加 ID</translation>
+    </message>
+    <message>
+        <source>Add task IDs from the clipboard</source>
+        <translation>从剪贴板添加任务 ID</translation>
     </message>
     <message>
         <source>All providers</source>
@@ -171,6 +276,10 @@
     <message>
         <source>Pause all</source>
         <translation>全部暂停</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -195,6 +304,279 @@
     <message>
         <source>{group} ({count})</source>
         <translation>{group} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source> {provider} said: “{message}”</source>
+        <translation>{provider} 返回：“{message}”</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>HTTP {status}</source>
+        <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>Producer download links are temporary: save them promptly.</source>
+        <translation>Producer 的下载链接是临时的：请及时保存。</translation>
+    </message>
+    <message>
+        <source>Suno CDN links are not documented to expire, but stream links end.</source>
+        <translation>Suno CDN 链接没有写明会过期，但流式链接会失效。</translation>
+    </message>
+    <message>
+        <source>The task failed.</source>
+        <translation>任务失败。</translation>
+    </message>
+    <message>
+        <source>The task timed out.</source>
+        <translation>任务超时。</translation>
+    </message>
+    <message>
+        <source>The task was cancelled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>错误代码 {code}</translation>
+    </message>
+    <message>
+        <source>credits</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>sunor.cc audio links expire after about 7 days.</source>
+        <translation>sunor.cc 的音频链接约 7 天后过期。</translation>
+    </message>
+    <message>
+        <source>trace id {trace_id}</source>
+        <translation>追踪 ID {trace_id}</translation>
+    </message>
+    <message>
+        <source>{amount} frozen</source>
+        <translation>冻结 {amount}</translation>
+    </message>
+    <message>
+        <source>{message} ({details})</source>
+        <translation>{message}（{details}）</translation>
+    </message>
+    <message>
+        <source>{message} Try again in {seconds} s.</source>
+        <translation>{message}请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>{provider} answered with something that is not JSON.</source>
+        <translation>{provider} 返回的内容不是 JSON。</translation>
+    </message>
+    <message>
+        <source>{provider} does not know this task.{said}</source>
+        <translation>{provider} 找不到这个任务。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} had a server problem.{said}</source>
+        <translation>{provider} 服务器出现问题。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting requests. Try again in {seconds} s.{said}</source>
+        <translation>{provider} 正在限制请求频率，请在 {seconds} 秒后重试。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting requests.{said}</source>
+        <translation>{provider} 正在限制请求频率。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} refused the API key.{said}</source>
+        <translation>{provider} 拒绝了该 API 密钥。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} rejected the request.{said}</source>
+        <translation>{provider} 拒绝了该请求。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} sent a balance Tunewatch could not read.</source>
+        <translation>{provider} 返回的余额 Tunewatch 无法读取。</translation>
+    </message>
+    <message>
+        <source>{provider} sent a status that is not a JSON object.</source>
+        <translation>{provider} 返回的状态不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{provider} sent a status without task data.</source>
+        <translation>{provider} 返回的状态中没有任务数据。</translation>
+    </message>
+    <message>
+        <source>{provider} sent an answer Tunewatch could not read.</source>
+        <translation>{provider} 返回的应答 Tunewatch 无法读取。</translation>
+    </message>
+    <message>
+        <source>{provider} sent no balance.</source>
+        <translation>{provider} 没有返回余额。</translation>
+    </message>
+    <message>
+        <source>{provider} sent no credit balance.</source>
+        <translation>{provider} 没有返回积分余额。</translation>
+    </message>
+    <message>
+        <source>{provider}: not enough credits.{said}</source>
+        <translation>{provider}：积分不足。{said}</translation>
+    </message>
+    <message>
+        <source>{provider}: the generation failed.</source>
+        <translation>{provider}：生成失败。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Album tag</source>
+        <translation>专辑标签</translation>
+    </message>
+    <message>
+        <source>Artist tag</source>
+        <translation>艺术家标签</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <source>Check every</source>
+        <translation>查询间隔</translation>
+    </message>
+    <message>
+        <source>Checking the system keyring…</source>
+        <translation>正在检查系统密钥环…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <source>File names</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Files and notifications</source>
+        <translation>文件与通知</translation>
+    </message>
+    <message>
+        <source>Keep finished tracks: save them locally as soon as they are ready</source>
+        <translation>保留已完成的曲目：一旦就绪立即保存到本地</translation>
+    </message>
+    <message>
+        <source>Keys are stored in: {where}</source>
+        <translation>密钥存放于：{where}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Notify me when a task finishes or fails</source>
+        <translation>任务完成或失败时通知我</translation>
+    </message>
+    <message>
+        <source>Paste a new key to replace the stored one</source>
+        <translation>粘贴新密钥以替换已保存的密钥</translation>
+    </message>
+    <message>
+        <source>Placeholders: {placeholders}</source>
+        <translation>可用占位符：{placeholders}</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s advice (with back-off)</source>
+        <translation>按服务商建议（逐步放缓）</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Takes effect when Tunewatch restarts.</source>
+        <translation>重启 Tunewatch 后生效。</translation>
+    </message>
+    <message>
+        <source>Test key</source>
+        <translation>测试密钥</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s name</source>
+        <translation>服务商名称</translation>
+    </message>
+    <message>
+        <source>The stored key will be removed when you save.</source>
+        <translation>保存时将删除已存储的密钥。</translation>
+    </message>
+    <message>
+        <source>Tunewatch settings</source>
+        <translation>Tunewatch 设置</translation>
+    </message>
+    <message>
+        <source>Your Music folder</source>
+        <translation>你的“音乐”文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>Asking for the balance…</source>
+        <translation>正在查询余额…</translation>
+    </message>
+    <message>
+        <source>Not set. Without a keyring, set {variable} in the environment.</source>
+        <translation>未设置。没有密钥环时，请在环境变量中设置 {variable}。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>The demo uses built-in keys for its fake server; your keys are not used.</source>
+        <translation>演示使用内置密钥访问其模拟服务器；不会使用你的密钥。</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {reason}</source>
+        <translation>无法保存设置：{reason}</translation>
+    </message>
+    <message>
+        <source>There is no key to test: paste one first.</source>
+        <translation>没有可测试的密钥：请先粘贴一个。</translation>
+    </message>
+    <message>
+        <source>demo key</source>
+        <translation>演示密钥</translation>
+    </message>
+    <message>
+        <source>✔ The key works. Balance: {amount} {unit} ({detail}).</source>
+        <translation>✔ 密钥可用。余额：{amount} {unit}（{detail}）。</translation>
+    </message>
+    <message>
+        <source>✔ The key works. Balance: {amount} {unit}.</source>
+        <translation>✔ 密钥可用。余额：{amount} {unit}。</translation>
     </message>
 </context>
 <context>
@@ -256,6 +638,95 @@
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>TaskActionRunner</name>
+    <message>
+        <source>Removed {count} tasks: {names}.</source>
+        <translation>已移除 {count} 个任务：{names}。</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已移除 {name}。</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} 等另外 {count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>TaskAdder</name>
+    <message>
+        <source>Already tracked: {names}.</source>
+        <translation>已在跟踪：{names}。</translation>
+    </message>
+    <message>
+        <source>No account knows {ids}.</source>
+        <translation>没有任何账户认识 {ids}。</translation>
+    </message>
+    <message>
+        <source>Not task IDs, so not looked up: {pieces}.</source>
+        <translation>以下不是任务 ID，未查询：{pieces}。</translation>
+    </message>
+    <message>
+        <source>To add one anyway, choose its provider.</source>
+        <translation>如仍要添加，请选择它的服务商。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListTransfer</name>
+    <message>
+        <source>Export selected tasks…</source>
+        <translation>导出所选任务…</translation>
+    </message>
+    <message>
+        <source>Export task list</source>
+        <translation>导出任务列表</translation>
+    </message>
+    <message>
+        <source>Export task list…</source>
+        <translation>导出任务列表…</translation>
+    </message>
+    <message>
+        <source>Exported {count} task(s) to {path}.</source>
+        <translation>已将 {count} 个任务导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import task list</source>
+        <translation>导入任务列表</translation>
+    </message>
+    <message>
+        <source>Import task list…</source>
+        <translation>导入任务列表…</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {added} added, {merged} merged with tasks already here, {skipped} skipped (nothing new).</source>
+        <translation>已导入 {name}：新增 {added} 个，与现有任务合并 {merged} 个，跳过 {skipped} 个（没有新内容）。</translation>
+    </message>
+    <message>
+        <source>Task list</source>
+        <translation>任务列表</translation>
+    </message>
+    <message>
+        <source>The task list could not be written to {path}: {reason}</source>
+        <translation>无法将任务列表写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>There are no tasks to export.</source>
+        <translation>没有可导出的任务。</translation>
+    </message>
+    <message>
+        <source>{path} could not be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was not imported; your task list is unchanged.
+
+{reason}</source>
+        <translation>{path} 未导入；你的任务列表没有变化。
+
+{reason}</translation>
     </message>
 </context>
 <context>
@@ -330,6 +801,10 @@
 </context>
 <context>
     <name>TaskText</name>
+    <message>
+        <source>Queued for check</source>
+        <translation>排队等待查询</translation>
+    </message>
     <message>
         <source>Waiting for first check</source>
         <translation>等待首次查询</translation>
