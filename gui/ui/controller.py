@@ -124,9 +124,12 @@ class Controller(QObject):
         ):
             self.exports.keep(event.task)
         if isinstance(event, AccountProblem):
-            # A key can be fixed in Settings; a rate limit only passes (and the demo's keys are fixed).
+            # A key can be fixed in Settings; a rate limit or an outage only passes (and the
+            # demo's keys are fixed). One line per account and kind, never one per task.
             fixable = event.kind == "auth" and not self.services.is_demo
-            self.window.account_banner.set_problem(event.account, event.message, fixable)
+            self.window.account_banner.set_problem(
+                event.account, event.message, fixable, kind=event.kind
+            )
             self.window.model.refresh_all()
             self.window.refresh_detail()
 

@@ -23,7 +23,9 @@ class AccountProblemBanner(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._problems: dict[str, str] = {}
+        # (account, kind) -> (message, fixable): an account can be offline and have a refused
+        # key at once, and the end of one must not clear the other. The newest is shown.
+        self._problems: dict[tuple[str, str], tuple[str, bool]] = {}
         self._account = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -39,17 +41,18 @@ class AccountProblemBanner(QWidget):
 
     @property
     def problems(self) -> dict[str, str]:
-        return dict(self._problems)
+        return {account: message for (account, _kind), (message, _) in self._problems.items()}
 
-    def set_problem(self, account: str, message: str | None, fixable: bool = True) -> None:
+    def set_problem(
+        self, account: str, message: str | None, fixable: bool = True, kind: str = "auth"
+    ) -> None:
+        self._problems.pop((account, kind), None)
         if message:
-            self._problems[account] = message
-        else:
-            self._problems.pop(account, None)
+            self._problems[(account, kind)] = (message, fixable)
         if not self._problems:
             self.setVisible(False)
             return
-        self._account, text = next(reversed(self._problems.items()))
+        (self._account, _kind), (text, fixable) = next(reversed(self._problems.items()))
         more = len(self._problems) - 1
         text = localize(text, translate)
         if more:
