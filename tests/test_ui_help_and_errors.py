@@ -76,9 +76,11 @@ def test_keyboard_shortcuts_are_read_from_the_real_actions(shown: WindowUnderTes
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     assert table is not None
-    shown_rows = {
-        (table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())
-    }
+    shown_rows = set()
+    for r in range(table.rowCount()):
+        keys, does = table.item(r, 0), table.item(r, 1)
+        assert keys is not None and does is not None
+        shown_rows.add((keys.text(), does.text()))
     assert ("Ctrl+K", "Check now") in shown_rows and ("Del", "Remove") in shown_rows
     dialog.grab().save(str(app_paths().data / "shortcuts.png"))
 
@@ -87,7 +89,7 @@ def test_open_log_folder_opens_the_folder_the_log_is_in(shown: WindowUnderTest) 
     log_file = setup_logging(app_paths())
     assert log_file is not None
     catcher = _UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
+    QDesktopServices.setUrlHandler("file", catcher, b"open")
     try:
         _help(shown).log_folder_action.trigger()
     finally:
