@@ -39,7 +39,7 @@ def test_a_restart_restores_the_tasks_and_the_layout(windows: Windows) -> None:
     window.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     window.resize(760, 540)  # within the offscreen screen (800 x 600): Qt clamps bigger ones
     first.qtbot.waitUntil(lambda: window.width() == 760)
-    window.splitter.setSizes([300, 440])
+    window.splitter.setSizes([420, 320])  # both above their minimum widths
     window.provider_filter.setCurrentIndex(window.provider_filter.findData("crun"))
     assert first.visible_ids() == ["still-running"]
     layout = window.layout_state()

@@ -30,7 +30,7 @@ from gui.ui.state_icons import state_icon
 from gui.ui.task_text import STATE_COLOURS, human_seconds, next_check_words, state_words
 
 # Wide enough for a clip card's buttons beside nothing else; everything else wraps.
-DETAIL_MIN_WIDTH = 300
+DETAIL_MIN_WIDTH = 290
 EMPTY_TEXT = QT_TRANSLATE_NOOP("DetailPane", "Select a task to see its details.")
 
 

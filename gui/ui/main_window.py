@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([940, 340])
+        self.splitter.setSizes([980, DETAIL_MIN_WIDTH])
         layout.addWidget(self.splitter, 1)
         self.player = player or Player(self)
         self.player_bar = PlayerBar(self.player)
