@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from gui.domain.display_text import display_text
 from gui.domain.states import TaskState
 
 # Suno's internal model names and the version a user recognises (crun's documentation).
@@ -52,6 +53,12 @@ class Clip:
     model_name: str | None = None
     audio_format: str | None = None  # "mp3", "wav", "m4a" when the provider says so
     stem: str | None = None  # for ClipKind.STEM: which part
+
+    def __post_init__(self) -> None:
+        # Text as it may be shown, however the clip was made (a payload, or a ledger written
+        # before bidi characters were removed): see gui/domain/display_text.py.
+        for name in ("title", "tags", "lyrics", "stem"):
+            _set_shown(self, name)
 
     @property
     def model_version(self) -> str | None:
@@ -133,6 +140,14 @@ class RawJson:
         return f"RawJson({len(self.text)} characters)"
 
 
+def _set_shown(instance: object, name: str) -> None:
+    value = getattr(instance, name)
+    if isinstance(value, str):
+        shown = display_text(value)
+        if shown != value:
+            object.__setattr__(instance, name, shown)  # frozen: only ever at construction
+
+
 def raw_value(raw: Any) -> Any:
     """The decoded raw JSON, whether it is still text (RawJson) or already a value."""
     return raw.value if isinstance(raw, RawJson) else raw
@@ -145,6 +160,9 @@ class TaskError:
     message: str
     code: str | None = None
     trace_id: str | None = None
+
+    def __post_init__(self) -> None:
+        _set_shown(self, "message")
 
     def to_json(self) -> dict[str, Any]:
         return {"message": self.message, "code": self.code, "trace_id": self.trace_id}

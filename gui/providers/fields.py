@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from gui.domain.display_text import display_text
 from gui.domain.urls import clean_media_url
 
 MAX_TEXT = 20_000  # lyrics can be long; anything longer is cut, never trusted whole
@@ -36,11 +37,9 @@ def text(value: Any, limit: int = MAX_SHORT_TEXT) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    # Control characters out, and lone surrogates ("\ud800" is valid JSON, but no file name,
-    # label or UTF-8 database column can hold one).
-    cleaned = "".join(
-        ch for ch in value if (ch >= " " or ch in "\n\t") and not "\ud800" <= ch <= "\udfff"
-    ).strip()
+    # Control characters out, lone surrogates ("\ud800" is valid JSON, but no file name, label
+    # or UTF-8 database column can hold one) and bidi/format characters (a spoofed title).
+    cleaned = display_text(value).strip()
     if not cleaned:
         return None
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
