@@ -8,8 +8,12 @@ from dataclasses import dataclass
 import httpx
 
 from gui.domain.errors import NotFoundError, ProviderError
-from gui.polling.status_check import check_status
+from gui.polling.status_check import StatusResult, check_status
 from gui.providers.base import Provider
+
+# provider id, task id, key -> the answer: the engine's budgeted `check_once`, so hundreds of
+# pasted IDs stay inside each account's rate limit (sunor: 120/min) like every poll.
+CheckOnce = Callable[[str, str, str], Awaitable[StatusResult]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +29,10 @@ async def detect_provider(
     candidates: list[Provider],
     key_for: Callable[[str], Awaitable[str | None]],
     base_url_for: Callable[[Provider], str],
+    check: CheckOnce | None = None,
 ) -> Detection:
+    """Ask each candidate that has a key, in order; `check` (the app passes the engine's
+    budgeted one) replaces a bare request to `base_url_for(provider)`."""
     tried: list[str] = []
     problems: list[str] = []
     for provider in candidates:
@@ -34,7 +41,10 @@ async def detect_provider(
             continue
         tried.append(provider.name)
         try:
-            await check_status(client, provider, base_url_for(provider), task_id, api_key)
+            if check is not None:
+                await check(provider.id, task_id, api_key)
+            else:
+                await check_status(client, provider, base_url_for(provider), task_id, api_key)
         except NotFoundError:
             continue
         except ProviderError as error:

@@ -16,6 +16,7 @@ from gui.domain.errors import (
     AuthError,
     BadPayloadError,
     InvalidTaskIdError,
+    MissingKeyError,
     NetworkError,
     NotFoundError,
     ProviderError,
@@ -215,6 +216,61 @@ class Engine:
         """Cancel and await every poll. The caller closes the HTTP client afterwards."""
         await self._runners.close()
 
+    # --- one check outside polling --------------------------------------------------------
+
+    async def check_once(
+        self, provider_id: str, task_id: str, api_key: str | None = None
+    ) -> StatusResult:
+        """One status check that is not a task's poll (Auto's detection, an export's fresh
+        link), through the account's slots and budget like every poll: it waits its turn, and
+        a 429 or an exhausted X-RateLimit window it meets holds the whole account. Raises the
+        ProviderError as `check_status` does (MissingKeyError without a key)."""
+        provider = get_provider(provider_id)
+        account = self._account(provider)
+        key = api_key or await self._keys(provider.account)
+        if not key:
+            raise MissingKeyError(f"No API key for {provider.account}.")
+        sent = await account.take_turn(self._clock())
+        try:
+            result = await check_status(
+                self._client,
+                provider,
+                self._base_url(provider),
+                task_id,
+                key,
+                self._status_deadline,
+            )
+        except ProviderError as error:
+            account.end_turn(sent)
+            account.obey_rate_headers(error.rate_limit)
+            self._note_reachability(account, provider, error, probe=False)
+            if isinstance(error, RateLimitedError):
+                self._hold_for_rate_limit(account, provider, error)
+            raise
+        account.end_turn(sent)
+        account.obey_rate_headers(result.rate_limit)
+        self._note_reachability(account, provider, None, probe=False)
+        return result
+
+    def _base_url(self, provider: Provider) -> str:
+        config = self._account_config(provider.account)
+        return (config.base_url or provider.default_base_url).rstrip("/")
+
+    def _hold_for_rate_limit(
+        self, account: AccountState, provider: Provider, error: RateLimitedError
+    ) -> float:
+        """No request of the account before the wait the provider named; said once a spell."""
+        wait = error.retry_after or RATE_LIMIT_DEFAULT_WAIT
+        if account.start_rate_limit(wait):
+            self._tell(
+                AccountProblem(
+                    provider.account,
+                    f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
+                    kind="rate_limited",
+                )
+            )
+        return wait
+
     # --- the poll loop -------------------------------------------------------------------
 
     def _start_runner(self, key: TaskKey) -> None:
@@ -360,15 +416,7 @@ class Engine:
             self._schedule(task, now, interval_after(policy, 1), failure.message, polled=True)
             return False
         if isinstance(failure, RateLimitedError):
-            wait = failure.retry_after or RATE_LIMIT_DEFAULT_WAIT
-            if account.start_rate_limit(wait):
-                self._tell(
-                    AccountProblem(
-                        provider.account,
-                        f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
-                        kind="rate_limited",
-                    )
-                )
+            wait = self._hold_for_rate_limit(account, provider, failure)
             self._schedule(task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True)
             return False
         if isinstance(failure, BadPayloadError):

@@ -18,7 +18,6 @@ from gui.domain.tracked_task import TrackedTask
 from gui.media.export_types import ExportError, ExportOptions, Refresh, default_export_folder
 from gui.media.exporter import export_snapshot
 from gui.media.library import Library
-from gui.polling.status_check import check_status
 from gui.providers import get_provider
 from gui.services import Services
 from gui.ui.main_window import MainWindow
@@ -169,13 +168,8 @@ class ExportRunner(QObject):
                     "The link expired and no API key is available to get a fresh one."
                 )
             try:
-                result = await check_status(
-                    self.services.client,
-                    provider,
-                    self.services.base_url(task.provider),
-                    task.task_id,
-                    key,
-                )
+                # Through the engine: the account's budget and any Retry-After hold it too.
+                result = await self.services.engine.check_once(task.provider, task.task_id, key)
             except ProviderError as error:
                 raise ExportError(
                     f"The link expired and a fresh one could not be fetched: {error.message}"

@@ -91,6 +91,7 @@ class TaskAdder(QObject):
                     candidates,
                     services.key_for,
                     lambda p: services.base_url(p.id),
+                    check=services.engine.check_once,  # inside each account's budget
                 )
             except Exception as error:  # e.g. a locked keyring: say so, keep the text
                 self.window.input_bar.show_message(
