@@ -33,17 +33,23 @@ class InputBar(QWidget):
         row = QHBoxLayout()
         self.field = QLineEdit()
         self.field.setObjectName("pasteField")
-        self.field.setPlaceholderText("Paste task IDs… (one or many, or a whole JSON response)")
+        self.field.setPlaceholderText(
+            self.tr("Paste task IDs… (one or many, or a whole JSON response)")
+        )
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self._submit)
         self.provider = QComboBox()
         self.provider.setObjectName("providerChooser")
-        self.provider.addItem("Auto (ask each account)", AUTO_PROVIDER)
+        self.provider.addItem(self.tr("Auto (ask each account)"), AUTO_PROVIDER)
         for provider in PROVIDERS.values():
             self.provider.addItem(provider.name, provider.id)
-        self.add_button = QPushButton("Add")
-        self.add_button.setDefault(True)
+        self.add_button = QPushButton(self.tr("Add"))
+        # Not the default button, and only usable once there is something to add.
+        self.add_button.setAutoDefault(False)
+        self.add_button.setEnabled(False)
+        self.add_button.setToolTip(self.tr("Paste a task ID into the box first"))
         self.add_button.clicked.connect(self._submit)
+        self.field.textChanged.connect(self._text_changed)
         row.addWidget(self.field, 1)
         row.addWidget(self.provider)
         row.addWidget(self.add_button)
@@ -67,9 +73,18 @@ class InputBar(QWidget):
         self.message.setStyleSheet(MESSAGE_STYLES.get(kind, ""))
         self.message.setVisible(bool(text))
 
+    def _text_changed(self, text: str) -> None:
+        has_text = bool(text.strip())
+        self.add_button.setEnabled(has_text)
+        self.add_button.setToolTip(
+            self.tr("Add the task IDs in the box (Enter)")
+            if has_text
+            else self.tr("Paste a task ID into the box first")
+        )
+
     def _submit(self) -> None:
         text = self.field.text()
         if not text.strip():
-            self.show_message("Paste a task ID first.", "warning")
+            self.show_message(self.tr("Paste a task ID first."), "warning")
             return
         self.add_requested.emit(text, self.provider_choice())

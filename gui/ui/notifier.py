@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from gui.domain.events import EngineEvent, TaskUpdated
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import TaskKey, TrackedTask
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.providers import get_provider
 from gui.ui.app_icon import app_icon
 from gui.ui.status_line import count_words
@@ -34,10 +36,23 @@ def notification_for(task: TrackedTask) -> Notification | None:
     provider = get_provider(task.provider).name
     if snapshot.state is TaskState.SUCCEEDED:
         count = len(snapshot.clips)
-        results = f"{count} result{'s' if count != 1 else ''}" if count else "no files"
-        return Notification(f"Finished: {name}", f"{provider} · {results} ready", failed=False)
-    reason = snapshot.error.message if snapshot.error else snapshot.state.label
-    return Notification(f"{snapshot.state.label}: {name}", f"{provider} · {reason}", failed=True)
+        if count == 0:
+            body = translate("Notifier", "{provider} · no files ready").format(provider=provider)
+        elif count == 1:
+            body = translate("Notifier", "{provider} · 1 result ready").format(provider=provider)
+        else:
+            body = translate("Notifier", "{provider} · {count} results ready").format(
+                provider=provider, count=count
+            )
+        title = translate("Notifier", "Finished: {name}").format(name=name)
+        return Notification(title, body, failed=False)
+    state = translate("TaskState", snapshot.state.label)
+    reason = localize(snapshot.error.message, translate) if snapshot.error else state
+    return Notification(
+        translate("Notifier", "{state}: {name}").format(state=state, name=name),
+        translate("Notifier", "{provider} · {reason}").format(provider=provider, reason=reason),
+        failed=True,
+    )
 
 
 class Notifier(QObject):
@@ -54,9 +69,9 @@ class Notifier(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
             menu = QMenu(parent)
-            menu.addAction("Show Tunewatch", self.show_window_requested.emit)
+            menu.addAction(self.tr("Show Tunewatch"), self.show_window_requested.emit)
             menu.addSeparator()
-            menu.addAction("Quit", self.quit_requested.emit)
+            menu.addAction(self.tr("Quit"), self.quit_requested.emit)
             self.tray.setContextMenu(menu)
             self.tray.activated.connect(lambda _reason: self.show_window_requested.emit())
             self.tray.messageClicked.connect(self._clicked)
@@ -81,7 +96,7 @@ class Notifier(QObject):
 
     def update_counts(self, counts: dict[StateGroup, int]) -> None:
         if self.tray is not None:
-            self.tray.setToolTip(f"Tunewatch — {count_words(counts)}")
+            self.tray.setToolTip(self.tr("Tunewatch — {counts}").format(counts=count_words(counts)))
 
     def _clicked(self) -> None:
         if self._last_key is not None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from gui.domain.events import EngineEvent, TaskUpdated
 from gui.domain.model import Clip, ClipKind
 from gui.domain.tracked_task import TrackedTask
+from gui.i18n import translate
 from gui.ui.player import Player, PlayItem
 
 LocalCopy = Callable[[TrackedTask, Clip], Path | None]
@@ -28,7 +29,7 @@ def playable_clips(task: TrackedTask) -> list[tuple[int, Clip]]:
 
 
 def play_item(task: TrackedTask, index: int, clip: Clip, local: Path | None) -> PlayItem | None:
-    title = clip.title or clip.stem or clip.id or "Untitled"
+    title = clip.title or clip.stem or clip.id or translate("Playback", "Untitled")
     if local is not None:
         source, preview, is_local = str(local), False, True
     elif clip.audio_url:
@@ -57,7 +58,11 @@ class Playback(QObject):
         index = _index_of(task, clip)
         item = play_item(task, index, clip, self._local_copy(task, clip))
         if item is None:
-            self.player.error.emit(f"“{clip.title or 'This clip'}” has no audio to play yet.")
+            self.player.error.emit(
+                self.tr("“{title}” has no audio to play yet.").format(
+                    title=clip.title or self.tr("This clip")
+                )
+            )
             return
         self.player.play(item, start_ms)
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
 
+from gui.i18n import translate
+
 log = logging.getLogger(__name__)
 
 try:  # QtMultimedia lives in PySide6-Addons and needs libpulse; degrade when it is missing
@@ -18,9 +20,18 @@ try:  # QtMultimedia lives in PySide6-Addons and needs libpulse; degrade when it
 except ImportError as error:  # pragma: no cover - exercised only on a broken install
     QMediaPlayer = None  # type: ignore[assignment, misc]
     QAudioOutput = None  # type: ignore[assignment, misc]
-    _UNAVAILABLE = f"Playback is unavailable: QtMultimedia could not be loaded ({error})."
+    _MISSING_MULTIMEDIA = str(error)
 else:
-    _UNAVAILABLE = ""
+    _MISSING_MULTIMEDIA = ""
+
+
+def _unavailable() -> str:
+    """Why nothing can play ("" when playback works); worded when asked, in the user's language."""
+    if not _MISSING_MULTIMEDIA:
+        return ""
+    return translate(
+        "Player", "Playback is unavailable: QtMultimedia could not be loaded ({error})."
+    ).format(error=_MISSING_MULTIMEDIA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +80,7 @@ class Player(QObject):
 
     @property
     def unavailable_reason(self) -> str:
-        return _UNAVAILABLE
+        return _unavailable()
 
     @property
     def item(self) -> PlayItem | None:
@@ -91,7 +102,7 @@ class Player(QObject):
 
     def play(self, item: PlayItem, start_ms: int = 0) -> None:
         if self._player is None:
-            self.error.emit(_UNAVAILABLE)
+            self.error.emit(_unavailable())
             return
         _call(self._player, "stop")  # one player for the whole app: the previous clip stops
         self._item = item
@@ -156,27 +167,46 @@ class Player(QObject):
 
 
 def playback_error_words(error: object, detail: str, item: PlayItem | None) -> str:
-    what = f"“{item.title}”" if item else "This clip"
+    if item:
+        what = translate("Player", "“{title}”").format(title=item.title)
+    else:
+        what = translate("Player", "This clip")
+    detail_or_none = detail or translate("Player", "no detail")
     if QMediaPlayer is not None:
         kind = QMediaPlayer.Error
         if error == kind.ResourceError:
             if "403" in detail or "404" in detail or "410" in detail or "Forbidden" in detail:
-                return f"{what} could not be played: the link has expired. Check the task again for a fresh one."
+                return translate(
+                    "Player",
+                    "{what} could not be played: the link has expired. "
+                    "Check the task again for a fresh one.",
+                ).format(what=what)
             # FFmpeg says only "Could not open file" when a link answers 403 on first opening:
             # for a web link, expiry is the likeliest cause and the user needs to hear it.
             if item is not None and item.source.startswith(("http://", "https://")):
-                return (
-                    f"{what} could not be played: the link could not be opened; it may have "
-                    "expired, or the server is unreachable. Check the task again for a fresh one."
-                )
+                return translate(
+                    "Player",
+                    "{what} could not be played: the link could not be opened; it may have "
+                    "expired, or the server is unreachable. Check the task again for a fresh one.",
+                ).format(what=what)
             if item is not None and not Path(item.source).is_file():
-                return f"{what} could not be played: the file {item.source} is missing."
-            return f"{what} could not be played: the file could not be opened ({detail or 'no detail'})."
+                return translate(
+                    "Player", "{what} could not be played: the file {path} is missing."
+                ).format(what=what, path=item.source)
+            return translate(
+                "Player", "{what} could not be played: the file could not be opened ({detail})."
+            ).format(what=what, detail=detail_or_none)
         if error == kind.FormatError:
-            return f"{what} could not be played: its format is not supported ({detail or 'no detail'})."
+            return translate(
+                "Player", "{what} could not be played: its format is not supported ({detail})."
+            ).format(what=what, detail=detail_or_none)
         if error == kind.NetworkError:
-            return f"{what} could not be played: the network failed ({detail or 'no detail'})."
-    return f"{what} could not be played: {detail or 'unknown error'}."
+            return translate(
+                "Player", "{what} could not be played: the network failed ({detail})."
+            ).format(what=what, detail=detail_or_none)
+    return translate("Player", "{what} could not be played: {detail}.").format(
+        what=what, detail=detail or translate("Player", "unknown error")
+    )
 
 
 def _call(target: QObject, slot: str, *args: Any) -> None:

@@ -38,13 +38,13 @@ class PlayerBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         self.previous_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipBackward)
-        self.previous_button.setToolTip("Previous clip")
+        self.previous_button.setToolTip(self.tr("Previous clip"))
         self.play_button = _tool_button(QStyle.StandardPixmap.SP_MediaPlay)
         self.play_button.setObjectName("playPause")
-        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.next_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipForward)
-        self.next_button.setToolTip("Next clip")
-        self.now_playing = QLabel("Nothing playing")
+        self.next_button.setToolTip(self.tr("Next clip"))
+        self.now_playing = QLabel(self.tr("Nothing playing"))
         self.now_playing.setObjectName("nowPlaying")
         self.now_playing.setTextFormat(Qt.TextFormat.PlainText)
         self.now_playing.setMinimumWidth(220)
@@ -53,16 +53,18 @@ class PlayerBar(QWidget):
         self.seek_slider.setRange(0, 0)
         self.time_label = QLabel(time_text(0, 0))
         self.time_label.setObjectName("timeLabel")
-        self.compare_button = QPushButton("Compare A/B")
-        self.compare_button.setToolTip("Switch to the other variation at the same position")
-        self.star_button = QPushButton("☆ Keeper")
+        self.compare_button = QPushButton(self.tr("Compare A/B"))
+        self.compare_button.setToolTip(
+            self.tr("Switch to the other variation at the same position")
+        )
+        self.star_button = QPushButton(self.tr("☆ Keeper"))
         self.star_button.setCheckable(True)
-        self.star_button.setToolTip("Mark this variation as the one to keep")
+        self.star_button.setToolTip(self.tr("Mark this variation as the one to keep"))
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(round(player.volume() * 100) or 80)
         self.volume_slider.setMaximumWidth(90)
-        self.volume_slider.setToolTip("Volume")
+        self.volume_slider.setToolTip(self.tr("Volume"))
         for widget in (self.previous_button, self.play_button, self.next_button):
             layout.addWidget(widget)
         layout.addWidget(self.now_playing)
@@ -96,28 +98,49 @@ class PlayerBar(QWidget):
 
     def set_compare_available(self, available: bool) -> None:
         self.compare_button.setEnabled(available)
+        if available:
+            tip = self.tr("Switch to the other variation at the same position")
+        elif self.player.item is None:
+            tip = self.tr("Play a song first: Compare A/B then switches between its variations")
+        else:
+            tip = self.tr("This task has only one variation: there is nothing to compare it with")
+        self.compare_button.setToolTip(tip)
 
     def set_starred(self, starred: bool) -> None:
         self.star_button.setChecked(starred)
-        self.star_button.setText("★ Keeper" if starred else "☆ Keeper")
+        self.star_button.setText(self.tr("★ Keeper") if starred else self.tr("☆ Keeper"))
 
     def _playing(self, playing: bool) -> None:
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause (Space)" if playing else "Play (Space)")
+        self.play_button.setToolTip(
+            self.tr("Pause (Space)") if playing else self.tr("Play (Space)")
+        )
 
     def _item(self, item: PlayItem | None) -> None:
         has_item = item is not None
         for widget in (self.play_button, self.seek_slider, self.compare_button, self.star_button):
             widget.setEnabled(has_item)
+        # A disabled button says why it is disabled.
+        self.star_button.setToolTip(
+            self.tr("Mark this variation as the one to keep")
+            if has_item
+            else self.tr("Play a variation first, then star it as the keeper")
+        )
+        self.set_compare_available(has_item)
         if item is None:
-            self.now_playing.setText("Nothing playing")
+            self.now_playing.setText(self.tr("Nothing playing"))
             self.time_label.setText(time_text(0, 0))
             return
-        suffix = " — preview" if item.is_preview else " — saved locally" if item.is_local else ""
-        self.now_playing.setText(f"{item.title}{suffix}")
+        if item.is_preview:
+            text = self.tr("{title} — preview").format(title=item.title)
+        elif item.is_local:
+            text = self.tr("{title} — saved locally").format(title=item.title)
+        else:
+            text = item.title
+        self.now_playing.setText(text)
 
     def _position(self, ms: int) -> None:
         if not self._seeking:

@@ -233,6 +233,33 @@
     </message>
 </context>
 <context>
+    <name>InputBar</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the task IDs in the box (Enter)</source>
+        <translation>添加输入框中的任务 ID（回车）</translation>
+    </message>
+    <message>
+        <source>Auto (ask each account)</source>
+        <translation>自动（逐个询问账户）</translation>
+    </message>
+    <message>
+        <source>Paste a task ID first.</source>
+        <translation>请先粘贴一个任务 ID。</translation>
+    </message>
+    <message>
+        <source>Paste a task ID into the box first</source>
+        <translation>请先在输入框中粘贴任务 ID</translation>
+    </message>
+    <message>
+        <source>Paste task IDs… (one or many, or a whole JSON response)</source>
+        <translation>粘贴任务 ID…（一个或多个，或整段 JSON 应答）</translation>
+    </message>
+</context>
+<context>
     <name>InstanceServer</name>
     <message>
         <source>Tunewatch could not open its hand-over socket ({why}); another launch will open a second window instead of adding its tasks here.</source>
@@ -304,6 +331,182 @@
     <message>
         <source>{group} ({count})</source>
         <translation>{group} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Finished: {name}</source>
+        <translation>已完成：{name}</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Show Tunewatch</source>
+        <translation>显示 Tunewatch</translation>
+    </message>
+    <message>
+        <source>Tunewatch — {counts}</source>
+        <translation>Tunewatch — {counts}</translation>
+    </message>
+    <message>
+        <source>{provider} · 1 result ready</source>
+        <translation>{provider} · 1 个结果已就绪</translation>
+    </message>
+    <message>
+        <source>{provider} · no files ready</source>
+        <translation>{provider} · 没有可用的文件</translation>
+    </message>
+    <message>
+        <source>{provider} · {count} results ready</source>
+        <translation>{provider} · {count} 个结果已就绪</translation>
+    </message>
+    <message>
+        <source>{provider} · {reason}</source>
+        <translation>{provider} · {reason}</translation>
+    </message>
+    <message>
+        <source>{state}: {name}</source>
+        <translation>{state}：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>Playback</name>
+    <message>
+        <source>This clip</source>
+        <translation>此曲目</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>“{title}” has no audio to play yet.</source>
+        <translation>“{title}”还没有可播放的音频。</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>Playback is unavailable: QtMultimedia could not be loaded ({error}).</source>
+        <translation>无法播放：QtMultimedia 加载失败（{error}）。</translation>
+    </message>
+    <message>
+        <source>This clip</source>
+        <translation>此曲目</translation>
+    </message>
+    <message>
+        <source>no detail</source>
+        <translation>无详情</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: its format is not supported ({detail}).</source>
+        <translation>{what}无法播放：不支持该格式（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: the file could not be opened ({detail}).</source>
+        <translation>{what}无法播放：文件无法打开（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: the file {path} is missing.</source>
+        <translation>{what}无法播放：文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: the link could not be opened; it may have expired, or the server is unreachable. Check the task again for a fresh one.</source>
+        <translation>{what}无法播放：链接无法打开，可能已过期，或服务器无法访问。请重新查询该任务以获取新链接。</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: the link has expired. Check the task again for a fresh one.</source>
+        <translation>{what}无法播放：链接已过期。请重新查询该任务以获取新链接。</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: the network failed ({detail}).</source>
+        <translation>{what}无法播放：网络出错（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{what} could not be played: {detail}.</source>
+        <translation>{what}无法播放：{detail}。</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>Compare A/B</source>
+        <translation>A/B 对比</translation>
+    </message>
+    <message>
+        <source>Mark this variation as the one to keep</source>
+        <translation>将此版本标记为要保留的版本</translation>
+    </message>
+    <message>
+        <source>Next clip</source>
+        <translation>下一首</translation>
+    </message>
+    <message>
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Play a song first: Compare A/B then switches between its variations</source>
+        <translation>请先播放一首歌曲：之后 A/B 对比可在它的各个版本之间切换</translation>
+    </message>
+    <message>
+        <source>Play a variation first, then star it as the keeper</source>
+        <translation>请先播放一个版本，再将其标星为保留版本</translation>
+    </message>
+    <message>
+        <source>Previous clip</source>
+        <translation>上一首</translation>
+    </message>
+    <message>
+        <source>Switch to the other variation at the same position</source>
+        <translation>在同一位置切换到另一个版本</translation>
+    </message>
+    <message>
+        <source>This task has only one variation: there is nothing to compare it with</source>
+        <translation>此任务只有一个版本：没有可对比的对象</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>{title} — preview</source>
+        <translation>{title} — 预览</translation>
+    </message>
+    <message>
+        <source>{title} — saved locally</source>
+        <translation>{title} — 本地副本</translation>
+    </message>
+    <message>
+        <source>★ Keeper</source>
+        <translation>★ 保留</translation>
+    </message>
+    <message>
+        <source>☆ Keeper</source>
+        <translation>☆ 保留</translation>
     </message>
 </context>
 <context>
@@ -603,6 +806,33 @@
     <message>
         <source>{active} active · {finished} finished · {failed} failed</source>
         <translation>{active} 个进行中 · {finished} 个已完成 · {failed} 个失败</translation>
+    </message>
+</context>
+<context>
+    <name>TableEmptyState</name>
+    <message>
+        <source>No task matches these filters</source>
+        <translation>没有符合这些筛选条件的任务</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>还没有任务</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>打开演示</translation>
+    </message>
+    <message>
+        <source>Paste a task ID into the box above — one or many, or a whole JSON answer from the provider — or press Ctrl+V anywhere in the window, or drop text here. Tunewatch then follows each task until its music is ready.</source>
+        <translation>把任务 ID 粘贴到上方的输入框——一个或多个都行，也可以是服务商返回的整段 JSON——或在窗口任意位置按 Ctrl+V，或把文本拖到这里。Tunewatch 会一直跟踪每个任务，直到音乐生成完毕。</translation>
+    </message>
+    <message>
+        <source>Show all tasks</source>
+        <translation>显示全部任务</translation>
+    </message>
+    <message>
+        <source>The state, provider or text filter hides every task.</source>
+        <translation>状态、服务商或文本筛选把所有任务都隐藏了。</translation>
     </message>
 </context>
 <context>
