@@ -25,6 +25,7 @@ from gui.storage.paths import app_paths
 from gui.ui.app import build_window
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
+from gui.ui.task_list_loading import load_task_list
 from gui.ui.task_table_model import Column
 from tests.conftest import run_in_loop
 
@@ -197,10 +198,9 @@ def open_window(
     """A shown main window whose engine polls `server`, as run_window starts it."""
     services = open_test_services(server, keyring)
     window, controller = build_window(services)
-    services.engine.start()
-    window.model.set_tasks(services.engine.tasks)
     window.show()
     qtbot.waitExposed(window)
+    run_in_loop(qtbot, loop, load_task_list(services, window.model))  # as run_window does
     return WindowUnderTest(qtbot, loop, services, window, controller)
 
 

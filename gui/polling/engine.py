@@ -99,10 +99,14 @@ class Engine:
 
     @property
     def tasks(self) -> list[TrackedTask]:
+        """The tasks held in memory: every unfinished one, and those added or checked since
+        start. Tasks that had finished before start stay in the ledger (100 000 of them would
+        take ~700 MB); `get` reads one of those on demand."""
         return list(self._tasks.values())
 
     def get(self, key: TaskKey) -> TrackedTask | None:
-        return self._tasks.get(key)
+        task = self._tasks.get(key)
+        return task if task is not None else self._ledger.get(key)
 
     def account_problem(self, account: str) -> str | None:
         state = self._accounts.get(account)
@@ -119,10 +123,11 @@ class Engine:
         only: Collection[TaskKey] | None = None,
         loaded: Iterable[TrackedTask] | None = None,
     ) -> None:
-        """Load the ledger and resume polling every unfinished task where it left off
-        (`only`: resume just these, as `tunewatch watch` does; `loaded`: the ledger's tasks
-        already read, e.g. off the event loop by the window)."""
-        for task in self._ledger.all() if loaded is None else loaded:
+        """Load the ledger's unfinished tasks and resume polling every active one where it left
+        off (`only`: resume just these, as `tunewatch watch` does; `loaded`: the unfinished
+        tasks already read, e.g. off the event loop by the window). One asyncio task per active
+        task; none for a finished one."""
+        for task in self._ledger.unfinished() if loaded is None else loaded:
             if task.provider not in PROVIDERS:
                 log.warning("ignoring a task of unknown provider %r", task.provider)
                 continue

@@ -9,11 +9,14 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from gui.domain.model import RawJson, TaskSnapshot
 from gui.domain.states import TaskState
+from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
+from gui.storage import task_rows
 
 # Each migration brings the schema from version N to N+1; never edit one that has shipped.
 MIGRATIONS: list[str] = [
@@ -52,6 +55,9 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (provider, task_id)
     );
     """,
+    # 3: one small list row per task (gui/storage/task_rows.py), so start-up reads those
+    # instead of every task's JSON; filled from the existing tasks when migrating.
+    task_rows.CREATE,
 ]
 
 _COLUMNS = (
@@ -86,7 +92,13 @@ class Ledger:
             with self._transaction():
                 for statement in _split(MIGRATIONS[number]):
                     self._db.execute(statement)
+                if number == 2:
+                    self._fill_task_rows()
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _fill_task_rows(self) -> None:
+        records = self._db.execute(f"SELECT id, {_COLUMNS} FROM tasks").fetchall()
+        task_rows.put_all(self._db, ((r[0], _task_from_row(r[1:], [])) for r in records))
 
     def close(self) -> None:
         self._db.close()
@@ -128,6 +140,10 @@ class Ledger:
             if cursor.rowcount == 0:
                 return  # removed meanwhile: a late poll must not bring it back
             self._insert_history(task.key, new_history)
+            found = self._db.execute(
+                "SELECT id FROM tasks WHERE provider=? AND task_id=?", task.key
+            ).fetchone()
+            task_rows.put(self._db, int(found[0]), task)
 
     def remove(self, key: TaskKey) -> TrackedTask | None:
         """Forget a task; the returned copy (with history) can be given to `restore` for undo."""
@@ -192,6 +208,69 @@ class Ledger:
         rows = self._db.execute(f"SELECT id, {_COLUMNS} FROM tasks ORDER BY added_at, id")
         return [_task_from_row(row[1:], histories.get(row[0], [])) for row in rows]
 
+    def read_rows(
+        self, after: int = 0, limit: int = 5000, *, finished_only: bool = False
+    ) -> tuple[list[TaskRow], int]:
+        """The list rows of up to `limit` tasks stored after `after` (a position returned by the
+        previous call; 0 for the first), and the position to go on from. Oldest first."""
+        return task_rows.read_chunk(self._db, after, limit, finished_only=finished_only)
+
+    def unfinished(self) -> list[TrackedTask]:
+        """Every task still watched, paused, given up or not found, in full: what the engine
+        needs at start. Finished tasks are read as rows (`read_rows`) and in full on demand."""
+        return self._by_ids(task_rows.unfinished_ids(self._db))
+
+    def succeeded_since(self, since: float) -> list[TrackedTask]:
+        """Tasks that succeeded and were last checked at `since` (Unix seconds) or later."""
+        return self._by_ids(task_rows.succeeded_since_ids(self._db, since))
+
+    def _by_ids(self, ids: list[int]) -> list[TrackedTask]:
+        tasks: list[TrackedTask] = []
+        for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            histories: dict[int, list[HistoryEntry]] = {}
+            for task_row, at, state, status in self._db.execute(
+                "SELECT task, at, state, provider_status FROM history "
+                f"WHERE task IN ({marks}) ORDER BY task, at, rowid",
+                chunk,
+            ):
+                histories.setdefault(task_row, []).append(_history_entry((at, state, status)))
+            for row in self._db.execute(
+                f"SELECT id, {_COLUMNS} FROM tasks WHERE id IN ({marks})", chunk
+            ):
+                tasks.append(_task_from_row(row[1:], histories.get(row[0], [])))
+        return sorted(tasks, key=lambda task: task.added_at)
+
+    def finished_durations(self, limit: int = 2000) -> list[tuple[str, str | None, float]]:
+        """(provider, task type, seconds) of the most recent succeeded tasks, newest first:
+        created → finished as the provider reported them, else first seen → first seen
+        succeeded (a task first seen already finished tells nothing and is left out)."""
+        found: list[tuple[str, str | None, float]] = []
+        rows = self._db.execute(
+            "SELECT t.provider, json_extract(t.snapshot, '$.task_type'), "
+            "json_extract(t.snapshot, '$.created_at'), json_extract(t.snapshot, '$.finished_at'), "
+            "(SELECT h.at FROM history h WHERE h.task = t.id ORDER BY h.at, h.rowid LIMIT 1), "
+            "(SELECT h.state FROM history h WHERE h.task = t.id ORDER BY h.at, h.rowid LIMIT 1), "
+            "(SELECT min(h.at) FROM history h WHERE h.task = t.id AND h.state = 'succeeded') "
+            "FROM tasks t WHERE t.state = 'succeeded' ORDER BY t.id DESC LIMIT ?",
+            (limit,),
+        )
+        for provider, task_type, created, finished, seen_at, seen_state, done_at in rows:
+            seconds: float | None = None
+            if isinstance(created, str) and isinstance(finished, str):
+                try:
+                    seconds = (_parse_time(finished) - _parse_time(created)).total_seconds()
+                except ValueError:
+                    seconds = None
+            seen_unfinished = seen_state is not None and not TaskState(seen_state).is_terminal
+            if seconds is None and seen_unfinished and done_at is not None:
+                seconds = float(done_at) - float(seen_at)
+            if seconds is not None and seconds > 0:
+                kind = task_type if isinstance(task_type, str) else None
+                found.append((str(provider), kind, seconds))
+        return found
+
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM tasks").fetchone()[0])
 
@@ -202,7 +281,7 @@ class Ledger:
 
     def _insert(self, task: TrackedTask) -> None:
         snapshot_json, raw_json = _snapshot_columns(task.snapshot)
-        self._db.execute(
+        cursor = self._db.execute(
             f"INSERT INTO tasks ({_COLUMNS}, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 task.provider,
@@ -219,6 +298,8 @@ class Ledger:
                 task.state.value if task.state else None,
             ),
         )
+        assert cursor.lastrowid is not None
+        task_rows.put(self._db, cursor.lastrowid, task)
 
     def _insert_history(self, key: TaskKey, entries: Iterable[HistoryEntry]) -> None:
         rows = [(e.at, e.state.value, e.provider_status, *key) for e in entries]
@@ -254,6 +335,10 @@ def _snapshot_columns(snapshot: TaskSnapshot | None) -> tuple[str | None, str | 
         # ASCII escapes: a lone surrogate ("\\ud800" is valid JSON) cannot be stored as UTF-8.
         raw = json.dumps(snapshot.raw) if snapshot.raw is not None else None
     return json.dumps(snapshot.to_json()), raw
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _history_entry(row: tuple[float, str, str | None]) -> HistoryEntry:

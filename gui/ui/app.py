@@ -14,6 +14,7 @@ from gui.i18n import load_language
 from gui.providers import PROVIDERS, get_provider
 from gui.services import Services, demo_task_ids, open_services
 from gui.storage.credentials import CredentialStore
+from gui.storage.desktop_entry import APP_ID
 from gui.storage.key_rules import ACCOUNTS
 from gui.storage.paths import AppPaths, app_paths
 from gui.storage.settings import AUTO_PROVIDER, load_settings
@@ -21,6 +22,7 @@ from gui.ui.app_icon import app_icon
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
 from gui.ui.single_instance import InstanceServer, hand_over, server_name
+from gui.ui.task_list_loading import load_task_list
 from gui.ui.task_table_model import TaskTableModel
 from gui.ui.window_extras import add_window_extras, error_reporter
 
@@ -49,7 +51,8 @@ async def any_key_configured(store: CredentialStore) -> bool:
 
 
 def build_window(services: Services) -> tuple[MainWindow, Controller]:
-    model = TaskTableModel(services.engine.account_problem)
+    # A finished task's details are read from the ledger when it is selected (engine.get).
+    model = TaskTableModel(services.engine.account_problem, load_task=services.engine.get)
     window = MainWindow(model)
     services.engine.subscribe(model.on_engine_event)
     controller = Controller(services, window)
@@ -73,15 +76,15 @@ async def run_window(
     if demo:
         window.setWindowTitle("Tunewatch — demo")
         window.show_banner(DEMO_TEXT)
+        window.empty_state.set_demo_offered(False)
     listener = InstanceServer(
         server_name(services.paths.data), on_message_factory(controller, window)
     )
     window.show()
-    # A big ledger (10 000 tasks: ~1 s) is read off the event loop; the window is already up.
+    # A big ledger (100 000 tasks) is read off the event loop and listed in batches; the
+    # window is already up and keeps painting (gui/ui/task_list_loading.py).
     window.statusBar().showMessage("Loading your tasks…")
-    loaded = await asyncio.to_thread(services.ledger.all)
-    services.engine.start(loaded=loaded)
-    window.model.set_tasks(services.engine.tasks)
+    await load_task_list(services, window.model)
     window.statusBar().clearMessage()
     if listener.problem:  # said, not swallowed: later launches will open their own window
         log.warning("%s", listener.problem)
@@ -90,7 +93,7 @@ async def run_window(
     if demo:
         for provider_id, task_id in demo_task_ids():
             services.engine.add(provider_id, task_id)
-    elif not services.engine.tasks and not await any_key_configured(store):
+    elif not window.model.rowCount() and not await any_key_configured(store):
         window.detail.set_empty_text(FIRST_RUN_TEXT)
         window.show_banner(
             "No API key is configured yet: add one to check your own tasks, or look around the "
@@ -141,7 +144,7 @@ def main(
     assert isinstance(app, QApplication)
     app.setApplicationName("Tunewatch")
     app.setApplicationDisplayName("Tunewatch")
-    app.setDesktopFileName("tunewatch")
+    app.setDesktopFileName(APP_ID)  # the installed .desktop file (gui/storage/desktop_entry.py)
     app.setWindowIcon(app_icon())
     # Closing the window must not stop the loop under a running coroutine (stack.md).
     app.setQuitOnLastWindowClosed(False)

@@ -141,7 +141,9 @@ class Controller(QObject):
         if not self.services.settings.keep_finished:
             return
         since = time.time() - days * 86400
-        for task in self.engine.tasks:
+        # Tasks that finished before start are in the ledger only (the engine holds live ones).
+        finished = {task.key: task for task in self.services.ledger.succeeded_since(since)}
+        for task in {**finished, **{task.key: task for task in self.engine.tasks}}.values():
             recent = task.state is TaskState.SUCCEEDED and (task.last_polled_at or 0) >= since
             if recent and not self.exports.library.saved_clips(task.provider, task.task_id):
                 self.exports.keep(task)

@@ -80,8 +80,8 @@ class TaskAdder(QObject):
         unresolved: list[str] = []
         candidates = list(PROVIDERS.values())
         for task_id in ids:
-            existing = [t for t in self.engine.tasks if t.task_id == task_id]
-            if existing:
+            # Any provider: the ledger's (provider, task id) index answers without a list walk.
+            if any(self.engine.get((other, task_id)) is not None for other in PROVIDERS):
                 already.append(task_id)
                 continue
             try:

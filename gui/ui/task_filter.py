@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from gui.domain.tracked_task import TrackedTask
+from gui.domain.task_row import TaskRow
 from gui.ui.task_groups import StateGroup, count_groups, group_of, in_group
 from gui.ui.task_table_model import SORT_ROLE, TaskTableModel
 
 
-def matches_text(task: TrackedTask, needle: str) -> bool:
+def matches_text(task: TaskRow, needle: str) -> bool:
+    """`needle` (casefolded) in the task ID, the title, or a clip's title or tags."""
     if not needle:
         return True
-    haystack = [task.task_id, task.title or ""]
-    if task.snapshot:
-        haystack += [clip.tags or "" for clip in task.snapshot.clips]
-        haystack += [clip.title or "" for clip in task.snapshot.clips]
+    haystack = (task.task_id, task.title or "", task.search)  # search: already casefolded
     return any(needle in text.casefold() for text in haystack)
 
 
@@ -68,7 +66,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
             return True  # no filter: skip the per-row Python work (10 000 rows per sort)
         source = self.sourceModel()
         task = source.task_at(row) if isinstance(source, TaskTableModel) else None
-        if not isinstance(task, TrackedTask):
+        if not isinstance(task, TaskRow):
             return False
         if self._provider and task.provider != self._provider:
             return False

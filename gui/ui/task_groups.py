@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
+from functools import cache
 
 from gui.domain.states import TaskState
+from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP
 
@@ -19,7 +21,7 @@ class StateGroup(StrEnum):
     FAILED = QT_TRANSLATE_NOOP("StateGroup", "Failed")
 
 
-def in_group(task: TrackedTask, group: StateGroup) -> bool:
+def in_group(task: TrackedTask | TaskRow, group: StateGroup) -> bool:
     if group is StateGroup.ALL:
         return True
     state = task.state
@@ -34,7 +36,7 @@ def in_group(task: TrackedTask, group: StateGroup) -> bool:
     return not failed and not task.is_finished  # ACTIVE
 
 
-def count_groups(tasks: Iterable[TrackedTask]) -> dict[StateGroup, int]:
+def count_groups(tasks: Iterable[TrackedTask | TaskRow]) -> dict[StateGroup, int]:
     """How many tasks each filter button shows, in one pass."""
     counts = dict.fromkeys(StateGroup, 0)
     for task in tasks:
@@ -45,10 +47,16 @@ def count_groups(tasks: Iterable[TrackedTask]) -> dict[StateGroup, int]:
     return counts
 
 
-def group_of(task: TrackedTask) -> StateGroup | None:
+def group_of(task: TrackedTask | TaskRow) -> StateGroup | None:
     """The one group (besides All) a task counts in; None for none of them."""
-    if in_group(task, StateGroup.FAILED):
+    return group_of_kind(task.state, task.watch)
+
+
+@cache  # the group depends on (state, watch) alone: a lookup per row when 100 000 are counted
+def group_of_kind(state: TaskState | None, watch: Watch) -> StateGroup | None:
+    failed = (state is not None and state.is_failure) or watch in (Watch.NOT_FOUND, Watch.GIVEN_UP)
+    if failed:
         return StateGroup.FAILED
-    if task.state is TaskState.SUCCEEDED:
+    if state is TaskState.SUCCEEDED:
         return StateGroup.FINISHED
-    return None if task.is_finished else StateGroup.ACTIVE
+    return None if state is not None and state.is_terminal else StateGroup.ACTIVE

@@ -4,7 +4,8 @@ that changed (dataChanged), so selection and scroll position never jump."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -20,12 +21,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from gui.domain.events import EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
-from gui.domain.tracked_task import TaskKey, TrackedTask
+from gui.domain.states import TaskState
+from gui.domain.task_row import TaskRow
+from gui.domain.tracked_task import TaskKey, TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
 from gui.providers import get_provider
 from gui.ui.state_icons import state_icon
-from gui.ui.task_groups import StateGroup, count_groups, group_of
+from gui.ui.task_groups import StateGroup, count_groups, group_of_kind
 from gui.ui.task_text import (
     STATE_COLOURS,
     elapsed_seconds,
@@ -61,7 +64,7 @@ HEADERS = {
 }
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native values for sorting
-TASK_ROLE = Qt.ItemDataRole.UserRole + 2  # the TrackedTask itself
+TASK_ROLE = Qt.ItemDataRole.UserRole + 2  # the full TrackedTask (read from the ledger if need be)
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # 0..1 or None, for the progress delegate
 
 FLUSH_MS = 250  # coalesce a burst of poll results into one repaint per row
@@ -75,10 +78,17 @@ class TaskTableModel(QAbstractTableModel):
         self,
         account_problem: Callable[[str], str | None] = lambda _account: None,
         parent: QObject | None = None,
+        *,
+        load_task: Callable[[TaskKey], TrackedTask | None] = lambda _key: None,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[TrackedTask] = []
+        # One compact row per task (gui/domain/task_row.py); the full task only for those
+        # that came in full (live ones, from the engine). Others are loaded when asked for.
+        self._rows: list[TaskRow] = []
+        self._full: dict[TaskKey, TrackedTask] = {}
+        self._load_task = load_task
         self._row_of: dict[TaskKey, int] = {}
+        self._unfinished = 0  # rows whose clocks tick
         self._pending: dict[TaskKey, TrackedTask] = {}
         self._sort: Column | None = None
         # Kept up to date on every change, so the filter buttons never recount 10 000 tasks.
@@ -95,11 +105,13 @@ class TaskTableModel(QAbstractTableModel):
 
     def set_tasks(self, tasks: Iterable[TrackedTask]) -> None:
         self.beginResetModel()  # once, at start-up
-        self._rows = list(tasks)
+        self._full = {task.key: task for task in tasks}
+        self._rows = [TaskRow.of(task) for task in self._full.values()]
         if self._sort is not None:
             self._rows.sort(key=self._sort_key, reverse=self._descending)
-        self._row_of = {task.key: row for row, task in enumerate(self._rows)}
+        self._row_of = {row.key: index for index, row in enumerate(self._rows)}
         self._counts = count_groups(self._rows)
+        self._unfinished = sum(not row.is_finished for row in self._rows)
         self._pending.clear()
         self.endResetModel()
         self.counts_changed.emit()
@@ -119,19 +131,67 @@ class TaskTableModel(QAbstractTableModel):
             self._pending[task.key] = task
             self.flush()
             return
-        row = self._insertion_row(task)
+        self._full[task.key] = task
+        added = TaskRow.of(task)
+        row = self._insertion_row(added)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, task)
-        self._count(task, +1)
+        self._rows.insert(row, added)
+        self._count(added, +1)
         self._reindex_from(row)
         self.endInsertRows()
         self.counts_changed.emit()
 
-    def _count(self, task: TrackedTask, delta: int) -> None:
+    def append_rows(self, rows: Sequence[TaskRow]) -> None:
+        """Insert a batch of rows, already in the current sort order (`sorted_rows`), with one
+        beginInsertRows per run that lands in one place: start-up fills a 100 000-row list
+        in batches between which the window keeps painting. Rows already listed are skipped."""
+        batch = [row for row in rows if row.key not in self._row_of]
+        while batch:
+            at = self._insertion_row(batch[0])
+            run = len(batch)
+            if at < len(self._rows):  # only the rows that sort before the one already there
+                limit = self._sort_key(self._rows[at]) if self._sort is not None else None
+                run = next(
+                    (i for i, row in enumerate(batch) if not self._sorts_before(row, limit)),
+                    len(batch),
+                )
+                run = max(run, 1)
+            self.beginInsertRows(QModelIndex(), at, at + run - 1)
+            self._rows[at:at] = batch[:run]
+            for (state, watch), count in Counter((r.state, r.watch) for r in batch[:run]).items():
+                self._count_kind(state, watch, count)
+            self._reindex_from(at)
+            self.endInsertRows()
+            batch = batch[run:]
+        self.counts_changed.emit()
+
+    def _sorts_before(self, row: TaskRow, limit: Any) -> bool:
+        if limit is None:
+            return True
+        key = self._sort_key(row)
+        return bool(key > limit if self._descending else key < limit)
+
+    def sorted_rows(self, rows: Sequence[TaskRow]) -> list[TaskRow]:
+        """The rows in this model's current order; plain Python, so it can run in a thread."""
+        if self._sort is None:
+            return list(rows)
+        column, descending = self._sort, self._descending
+        return sorted(rows, key=lambda row: self._sort_value(row, column), reverse=descending)
+
+    @property
+    def sort_order(self) -> tuple[Column | None, bool]:
+        return self._sort, self._descending
+
+    def _count(self, row: TaskRow, delta: int) -> None:
+        self._count_kind(row.state, row.watch, delta)
+
+    def _count_kind(self, state: TaskState | None, watch: Watch, delta: int) -> None:
         self._counts[StateGroup.ALL] += delta
-        group = group_of(task)
+        group = group_of_kind(state, watch)
         if group is not None:
             self._counts[group] += delta
+        if state is None or not state.is_terminal:
+            self._unfinished += delta
 
     @property
     def counts(self) -> dict[StateGroup, int]:
@@ -153,16 +213,16 @@ class TaskTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         remembered = [(self._rows[i.row()].key, i.column()) for i in persistent if i.isValid()]
         self._rows.sort(key=self._sort_key, reverse=self._descending)
-        self._row_of = {task.key: row for row, task in enumerate(self._rows)}
+        self._row_of = {row.key: index for index, row in enumerate(self._rows)}
         moved = [self.index(self._row_of[key], column) for key, column in remembered]
         self.changePersistentIndexList([i for i in persistent if i.isValid()], moved)
         self.layoutChanged.emit()
 
-    def _sort_key(self, task: TrackedTask) -> Any:
+    def _sort_key(self, task: TaskRow) -> Any:
         assert self._sort is not None
         return self._sort_value(task, self._sort)
 
-    def _insertion_row(self, task: TrackedTask) -> int:
+    def _insertion_row(self, task: TaskRow) -> int:
         """Where a new task goes under the current sort (binary search: adds stay cheap)."""
         if self._sort is None:
             return len(self._rows)
@@ -187,6 +247,7 @@ class TaskTableModel(QAbstractTableModel):
         self._count(self._rows[row], -1)
         del self._rows[row]
         del self._row_of[key]
+        self._full.pop(key, None)
         self._reindex_from(row)
         self.endRemoveRows()
         self.counts_changed.emit()
@@ -204,9 +265,11 @@ class TaskTableModel(QAbstractTableModel):
             row = self._row_of.get(key)
             if row is None:
                 continue
+            updated = TaskRow.of(task)
             self._count(self._rows[row], -1)
-            self._count(task, +1)
-            self._rows[row] = task
+            self._count(updated, +1)
+            self._rows[row] = updated
+            self._full[key] = task
             self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         if pending:
             self.counts_changed.emit()
@@ -219,7 +282,7 @@ class TaskTableModel(QAbstractTableModel):
             )
 
     def _tick(self) -> None:
-        if any(not task.is_finished for task in self._rows):
+        if self._unfinished:
             top = self.index(0, Column.ELAPSED)
             bottom = self.index(len(self._rows) - 1, Column.NEXT_CHECK)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
@@ -228,10 +291,22 @@ class TaskTableModel(QAbstractTableModel):
 
     @property
     def tasks(self) -> list[TrackedTask]:
+        """Every listed task in full (reads the finished ones from the ledger: for tests and
+        small lists; the window reads `rows`, or one task with `full_task`)."""
+        found = (self.full_task(row.key) for row in self._rows)
+        return [task for task in found if task is not None]
+
+    @property
+    def rows(self) -> list[TaskRow]:
         return list(self._rows)
 
-    def task_at(self, row: int) -> TrackedTask | None:
+    def task_at(self, row: int) -> TaskRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def full_task(self, key: TaskKey) -> TrackedTask | None:
+        """The task with its snapshot and history: held for live tasks, else read now."""
+        task = self._full.get(key)
+        return task if task is not None else self._load_task(key)
 
     def row_of(self, key: TaskKey) -> int | None:
         return self._row_of.get(key)
@@ -263,7 +338,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_value(task, column)
         if role == TASK_ROLE:
-            return task
+            return self.full_task(task.key)
         if role == PROGRESS_ROLE and column is Column.PROGRESS:
             return _live_progress(task)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
@@ -280,10 +355,10 @@ class TaskTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _icon(self, task: TrackedTask) -> QIcon:
+    def _icon(self, task: TaskRow) -> QIcon:
         return state_icon(task.state)
 
-    def _display(self, task: TrackedTask, column: Column) -> str:
+    def _display(self, task: TaskRow, column: Column) -> str:
         if column is Column.TITLE:
             return task.title or task.task_id
         if column is Column.PROVIDER:
@@ -299,42 +374,38 @@ class TaskTableModel(QAbstractTableModel):
             account = get_provider(task.provider).account
             return next_check_words(task, self._account_problem(account))
         if column is Column.CLIPS:
-            return str(len(task.snapshot.clips)) if task.snapshot and task.snapshot.clips else ""
+            return str(task.clip_count) if task.clip_count else ""
         # A strftime pattern, so each language orders day and month its own way.
         return time.strftime(translate("TaskTable", "%b %d %H:%M"), time.localtime(task.added_at))
 
-    def _sort_value(self, task: TrackedTask, column: Column) -> Any:
+    def _sort_value(self, task: TaskRow, column: Column) -> Any:
         if column is Column.TITLE:
             return (task.title or task.task_id).casefold()
         if column is Column.STATE:
             return state_words(task)
         if column is Column.PROGRESS:
-            return (
-                task.snapshot.progress
-                if task.snapshot and task.snapshot.progress is not None
-                else -1.0
-            )
+            return task.progress if task.progress is not None else -1.0
         if column is Column.ELAPSED:
             return elapsed_seconds(task)
         if column is Column.NEXT_CHECK:
             return task.next_poll_at if task.next_poll_at is not None else float("inf")
         if column is Column.CLIPS:
-            return len(task.snapshot.clips) if task.snapshot else 0
+            return task.clip_count
         if column is Column.ADDED:
             return task.added_at
         return self._display(task, column)
 
-    def _tooltip(self, task: TrackedTask) -> str:
+    def _tooltip(self, task: TaskRow) -> str:
         lines = [f"{get_provider(task.provider).name} · {task.task_id}", state_words(task)]
-        if task.snapshot and task.snapshot.error:
-            lines.append(task.snapshot.error.message)
+        if task.error:
+            lines.append(task.error)
         if task.problem:
             lines.append(localize(task.problem, translate))
         return "\n".join(lines)
 
 
-def _live_progress(task: TrackedTask) -> float | None:
+def _live_progress(task: TaskRow) -> float | None:
     """The provider's percentage while the task runs; a finished task needs no bar."""
-    if task.snapshot is None or task.snapshot.state.is_terminal:
+    if task.state is None or task.state.is_terminal:
         return None
-    return task.snapshot.progress
+    return task.progress

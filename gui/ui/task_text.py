@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from gui.domain.states import TaskState
+from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask, Watch
 from gui.i18n import translate
 
@@ -32,7 +33,7 @@ STATE_COLOURS: dict[TaskState | None, str] = {
 }
 
 
-def state_words(task: TrackedTask) -> str:
+def state_words(task: TrackedTask | TaskRow) -> str:
     if task.state is None:
         if task.watch is Watch.ACTIVE and task.problem is None:
             # Added and due at once; a big paste waits its turn within the rate budget.
@@ -60,21 +61,14 @@ def human_seconds(seconds: float) -> str:
     return translate("TaskText", "{days} days").format(days=hours // 24)
 
 
-def elapsed_seconds(task: TrackedTask, now: float | None = None) -> float:
+def elapsed_seconds(task: TaskRow, now: float | None = None) -> float:
     now = time.time() if now is None else now
-    snapshot = task.snapshot
-    start = snapshot.created_at.timestamp() if snapshot and snapshot.created_at else task.added_at
-    if task.is_finished and snapshot:
-        end = (
-            snapshot.finished_at.timestamp() if snapshot.finished_at else task.last_polled_at or now
-        )
-    else:
-        end = now
-    return max(end - start, 0.0)
+    end = task.ended if task.ended is not None else now
+    return max(end - task.started, 0.0)
 
 
 def next_check_words(
-    task: TrackedTask, account_problem: str | None = None, now: float | None = None
+    task: TrackedTask | TaskRow, account_problem: str | None = None, now: float | None = None
 ) -> str:
     now = time.time() if now is None else now
     if task.watch is Watch.DONE:
