@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from gui import __version__
-from gui.commands import exit_codes, export, import_tasks, list_tasks, status, watch
+from gui.commands import desktop_entry, exit_codes, export, import_tasks, list_tasks, status, watch
 from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     list_parser = commands.add_parser("list", help="list the tracked tasks")
     list_tasks.add_arguments(list_parser)
     add_verbose_argument(list_parser)
-    import_parser = commands.add_parser("import", help="merge a task list file into the tracked tasks")
+    import_parser = commands.add_parser(
+        "import", help="merge a task list file into the tracked tasks"
+    )
     import_tasks.add_arguments(import_parser)
     add_verbose_argument(import_parser)
     return parser
@@ -78,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The log file and the masking filter before anything can log (gui/storage/log_file.py).
     setup_logging(app_paths(), verbose="--verbose" in args_list)
+    if args_list[:1] == ["--install-desktop-entry"]:
+        return desktop_entry.run()
     if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (
         ["-h"],
         ["--help"],
@@ -96,6 +100,11 @@ def build_window_parser() -> argparse.ArgumentParser:
     _add_provider_arguments(parser, required=False)
     parser.add_argument(
         "--demo", action="store_true", help="open the demo (a fake provider inside the app)"
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="put Tunewatch in the desktop's application menu for this user, then exit",
     )
     parser.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="tasks to add")
     return parser

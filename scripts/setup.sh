@@ -16,7 +16,8 @@ packages=(libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth)
 if [ "$want_test" = 1 ]; then
-  packages+=(dbus gnome-keyring libsecret-tools)
+  # desktop-file-utils and appstream validate the menu entry and the metainfo (scripts/test.sh).
+  packages+=(dbus gnome-keyring libsecret-tools desktop-file-utils appstream)
 fi
 
 missing=()

@@ -7,6 +7,9 @@ scripts/setup.sh --test
 
 echo "== ruff"; .venv/bin/ruff check .
 echo "== mypy"; .venv/bin/mypy
+echo "== desktop entry and metainfo"
+desktop-file-validate resources/io.github.tunewatch.Tunewatch.desktop
+appstreamcli validate --no-net resources/io.github.tunewatch.Tunewatch.metainfo.xml
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen
 export QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false"
