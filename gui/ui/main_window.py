@@ -36,6 +36,7 @@ from gui.domain.tracked_task import TrackedTask
 from gui.i18n import translate
 from gui.providers import PROVIDERS, get_provider
 from gui.ui.detail_pane import DETAIL_MIN_WIDTH, DetailPane
+from gui.ui.empty_state import TableEmptyState
 from gui.ui.input_bar import InputBar
 from gui.ui.player import Player
 from gui.ui.player_bar import PlayerBar
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
         # Columns as wide as their words, Title the rest; too narrow: the least needed hide.
         self.column_fitter = ColumnFitter(self.table)
         self.table.setMinimumWidth(self.column_fitter.minimum_width())
+        # An empty table says what to paste and where (or that the filters hide everything).
+        self.empty_state = TableEmptyState(self.table)
+        self.empty_state.demo_requested.connect(self.demo_requested.emit)
+        self.empty_state.clear_filters_requested.connect(self.clear_filters)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = DetailPane()
@@ -339,6 +344,12 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(text, 15_000)
         self.undo_button.setVisible(bool(text))
+
+    def clear_filters(self) -> None:
+        self.filter_field.clear()
+        self.group_buttons[StateGroup.ALL].setChecked(True)
+        self.proxy.set_group(StateGroup.ALL)
+        self.provider_filter.setCurrentIndex(0)
 
     # --- layout persistence --------------------------------------------------------------
 
