@@ -64,7 +64,10 @@ class Services:
 
     def plan_import(self, data: bytes) -> ImportPlan:
         """What importing a task-list file would do; raises TaskListFileError for a bad file."""
-        return plan_import({task.key: task for task in self.engine.tasks}, read_document(data))
+        incoming = read_document(data)
+        # The engine reads a task that finished before start from the ledger (engine.get).
+        known = {task.key: self.engine.get(task.key) for task in incoming}
+        return plan_import({key: task for key, task in known.items() if task}, incoming)
 
     def apply_import(self, plan: ImportPlan) -> None:
         """New tasks join the engine (polled when active); a merged task replaces the tracked

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         return exit_codes.USAGE
     ledger = Ledger(app_paths().ledger)
     try:
-        plan = plan_import({task.key: task for task in ledger.all()}, tasks)
+        known = {task.key: ledger.get(task.key) for task in tasks}
+        plan = plan_import({key: task for key, task in known.items() if task}, tasks)
         ledger.put_all([*plan.added, *plan.merged])
     finally:
         ledger.close()
