@@ -17,6 +17,7 @@ from gui.domain.states import TaskState
 from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
 from gui.storage import task_rows
+from gui.storage.private_files import private_file, tighten_sqlite_side_files
 
 # Each migration brings the schema from version N to N+1; never edit one that has shipped.
 MIGRATIONS: list[str] = [
@@ -68,14 +69,17 @@ _COLUMNS = (
 
 class Ledger:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(path)  # folder 0700, file 0600: titles, lyrics and raw answers inside
         self.path = path
         # Autocommit mode; transactions are explicit (`with self._db:`).
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # durable across a crash of the app
+        # NORMAL survives a crash of the app; the commits that matter (a task added, a final
+        # state, an undo or import) run with FULL, which survives a power cut (`durable`).
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
+        tighten_sqlite_side_files(path)
 
     @property
     def schema_version(self) -> int:
@@ -112,14 +116,15 @@ class Ledger:
         if existing is not None:
             return existing, False
         task = TrackedTask(provider=provider, task_id=task_id, added_at=now, tracking_since=now)
-        with self._transaction():
+        with self._transaction(durable=True):
             self._insert(task)
         return task, True
 
     def save(self, task: TrackedTask, new_history: Iterable[HistoryEntry] = ()) -> None:
         """Store the task's current state (and any new history entries) in one transaction."""
         snapshot_json, raw_json = _snapshot_columns(task.snapshot)
-        with self._transaction():
+        final = task.state is not None and task.state.is_terminal
+        with self._transaction(durable=final):
             cursor = self._db.execute(
                 "UPDATE tasks SET tracking_since=?, watch=?, state=?, snapshot=?, raw=?, problem=?, "
                 "last_polled_at=?, next_poll_at=?, poll_count=? WHERE provider=? AND task_id=?",
@@ -154,14 +159,14 @@ class Ledger:
         return task
 
     def restore(self, task: TrackedTask) -> None:
-        with self._transaction():
+        with self._transaction(durable=True):
             self._insert(task)
             self._insert_history(task.key, task.history)
 
     def put_all(self, tasks: Iterable[TrackedTask]) -> None:
         """Store these tasks with their histories, replacing any stored under the same identity,
         in one transaction: an import lands whole or not at all."""
-        with self._transaction():
+        with self._transaction(durable=True):
             for task in tasks:
                 self._db.execute("DELETE FROM tasks WHERE provider=? AND task_id=?", task.key)
                 self._insert(task)
@@ -276,8 +281,8 @@ class Ledger:
 
     # --- internals -----------------------------------------------------------------------
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+    def _transaction(self, durable: bool = False) -> _Transaction:
+        return _Transaction(self._db, durable)
 
     def _insert(self, task: TrackedTask) -> None:
         snapshot_json, raw_json = _snapshot_columns(task.snapshot)
@@ -312,14 +317,24 @@ class Ledger:
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    """BEGIN … COMMIT; a durable one commits with synchronous=FULL (WAL then syncs on every
+    commit, so a power cut right after it cannot lose it; NORMAL could)."""
+
+    def __init__(self, db: sqlite3.Connection, durable: bool = False) -> None:
         self._db = db
+        self._durable = durable
 
     def __enter__(self) -> None:
+        if self._durable:
+            self._db.execute("PRAGMA synchronous=FULL")  # cannot change inside a transaction
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, value: object, tb: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        try:
+            self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            if self._durable:
+                self._db.execute("PRAGMA synchronous=NORMAL")
 
 
 def _split(script: str) -> list[str]:
