@@ -10,6 +10,7 @@ import httpx
 
 from gui.domain.errors import AuthError, NetworkError, ProviderError, UnreachableError
 from gui.domain.model import TaskSnapshot
+from gui.domain.secret_scrub import scrub_snapshot
 from gui.domain.task_ids import validate_task_id
 from gui.providers import fields
 from gui.providers.base import MAX_BODY_BYTES, Balance, HttpRequest, Provider
@@ -113,7 +114,8 @@ async def check_status(
     except ProviderError as error:
         error.rate_limit = rate_limit
         raise _without_key(error, api_key) from None
-    return StatusResult(snapshot, rate_limit)
+    # A gateway may echo the request: the key never reaches the ledger, the pane or the CLI.
+    return StatusResult(scrub_snapshot(snapshot, (api_key,)), rate_limit)
 
 
 async def check_balance(
