@@ -34,6 +34,7 @@ from gui.storage.settings import (
     AccountSettings,
     Settings,
 )
+from gui.ui.key_field_state import KeyFieldState
 
 DEFAULT_URLS = {
     "mountsea": "https://api.mountsea.ai",
@@ -50,6 +51,8 @@ class AccountForm:
     test_result: QLabel
     base_url: QLineEdit
     interval: QDoubleSpinBox
+    remove_button: QPushButton | None = None
+    state: KeyFieldState | None = None  # what the row may offer (set once the keyring answered)
 
 
 class SettingsDialog(QDialog):
@@ -184,7 +187,11 @@ class SettingsDialog(QDialog):
                 a, self.forms[a].key.text().strip(), self.forms[a].base_url.text().strip()
             )
         )
-        self.forms[account] = AccountForm(key, source, test, result, base_url, interval)
+        self.forms[account] = AccountForm(key, source, test, result, base_url, interval, clear)
+        # Until the keyring answers, nothing can be tested or removed.
+        test.setEnabled(False)
+        clear.setEnabled(False)
+        key.textEdited.connect(lambda _t, a=account: self._key_typed(a))
         return box
 
     # --- answers from the controller ------------------------------------------------------
@@ -200,6 +207,30 @@ class SettingsDialog(QDialog):
         form = self.forms[account]
         form.key_source.setText(localize(text, translate))
         form.key.setEnabled(editable)
+
+    def apply_key_state(self, account: str, state: KeyFieldState) -> None:
+        """Offer only what can act: the controller says where the key is (key_field_state)."""
+        form = self.forms[account]
+        form.state = state
+        form.key_source.setText(state.source_text)
+        form.key.setEnabled(state.editable)
+        form.key.setPlaceholderText(state.placeholder)
+        if form.remove_button is not None:
+            form.remove_button.setEnabled(state.removable)
+            form.remove_button.setToolTip(state.remove_tip)
+        self._key_typed(account)
+
+    def _key_typed(self, account: str) -> None:
+        form = self.forms[account]
+        typed = bool(form.key.text().strip())
+        testable = typed or (form.state is not None and form.state.testable)
+        form.test_button.setEnabled(testable)
+        if form.state is not None:
+            form.test_button.setToolTip(
+                self.tr("Ask the provider for the balance with the key you typed")
+                if typed
+                else form.state.test_tip
+            )
 
     def set_test_result(self, account: str, text: str, ok: bool) -> None:
         label = self.forms[account].test_result

@@ -17,8 +17,9 @@ from gui.media.naming import parse_template
 from gui.polling.status_check import check_balance
 from gui.providers import PROVIDERS, get_provider
 from gui.services import Services
-from gui.storage.key_rules import ACCOUNTS, CredentialError
+from gui.storage.key_rules import ACCOUNTS, CredentialError, KeyLookup
 from gui.storage.settings import Settings
+from gui.ui.key_field_state import key_field_state, no_keyring_text
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
 from gui.ui.settings_dialog import SettingsDialog
@@ -74,20 +75,20 @@ class SettingsFlow(QObject):
         status = await self.services.store.backend_status()
         if self.dialog is not dialog:
             return  # closed while the keyring answered
-        dialog.set_keyring_status(status.describe(), status.usable)
+        if status.usable:
+            dialog.set_keyring_status(status.describe(), True)
+        else:
+            # Plain words and the way forward; the technical reason is for support (tooltip).
+            dialog.set_keyring_status(no_keyring_text(), False)
+            dialog.keyring_label.setToolTip(localize(status.describe(), translate))
         for account in ACCOUNTS:
             try:
-                lookup = await self.services.store.get_key(account)
+                lookup: KeyLookup | None = await self.services.store.get_key(account)
             except CredentialError as error:
-                dialog.set_key_source(account, error.message, False)
-                continue
+                lookup = None
+                dialog.set_test_result(account, error.message, False)
             if self.dialog is dialog:
-                text = lookup.describe()
-                if lookup.problem:  # the keyring's trouble is explained once, at the top
-                    text = self.tr(
-                        "Not set. Without a keyring, set {variable} in the environment."
-                    ).format(variable=lookup.env_var)
-                dialog.set_key_source(account, text, lookup.editable and status.usable)
+                dialog.apply_key_state(account, key_field_state(account, lookup, status.usable))
 
     def save_settings(self, settings: Settings, keys: dict[str, str]) -> None:
         dialog = self.dialog
