@@ -12,6 +12,7 @@ from gui.domain.errors import AuthError, NetworkError, ProviderError, Unreachabl
 from gui.domain.model import TaskSnapshot
 from gui.domain.secret_scrub import scrub_snapshot
 from gui.domain.task_ids import validate_task_id
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers import fields
 from gui.providers.base import MAX_BODY_BYTES, Balance, HttpRequest, Provider
 
@@ -54,6 +55,19 @@ def make_client() -> httpx.AsyncClient:
     )
 
 
+# What went wrong on the way to the provider (English; shown translated, gui.domain.wording).
+TOO_SLOW = QT_TRANSLATE_NOOP("Problems", "{what} took too long to answer (over {seconds} s).")
+CONNECT_TIMEOUT = QT_TRANSLATE_NOOP("Problems", "Could not reach {what}: the connection timed out.")
+NO_ANSWER_IN_TIME = QT_TRANSLATE_NOOP("Problems", "{what} did not answer in time.")
+UNSENDABLE_KEY = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The request to {what} could not be built: the API key contains characters an HTTP header "
+    "cannot carry.",
+)
+UNREACHABLE = QT_TRANSLATE_NOOP("Problems", "Could not reach {what}: {reason}.")
+TALK_FAILED = QT_TRANSLATE_NOOP("Problems", "Could not talk to {what}: {reason}.")
+
+
 async def send(
     client: httpx.AsyncClient, request: HttpRequest, what: str, deadline: float = STATUS_DEADLINE
 ) -> RawResponse:
@@ -61,24 +75,21 @@ async def send(
         async with asyncio.timeout(deadline):
             return await _exchange(client, request)
     except TimeoutError as exc:
-        raise NetworkError(f"{what} took too long to answer (over {deadline:g} s).") from exc
+        raise NetworkError(TOO_SLOW.format(what=what, seconds=f"{deadline:g}")) from exc
     except httpx.ConnectTimeout as exc:
         # Not even a connection: as unreachable as a refused one (packets silently dropped).
-        raise UnreachableError(f"Could not reach {what}: the connection timed out.") from exc
+        raise UnreachableError(CONNECT_TIMEOUT.format(what=what)) from exc
     except httpx.TimeoutException as exc:
-        raise NetworkError(f"{what} did not answer in time.") from exc
+        raise NetworkError(NO_ANSWER_IN_TIME.format(what=what)) from exc
     except (httpx.LocalProtocolError, UnicodeError, ValueError):
         # Raised while building the request, typically from a header value (the key): the
         # library's text would quote it, so say what happened without it.
-        raise AuthError(
-            f"The request to {what} could not be built: the API key contains characters an "
-            "HTTP header cannot carry."
-        ) from None
+        raise AuthError(UNSENDABLE_KEY.format(what=what)) from None
     except httpx.TransportError as exc:
         # No answer at all (refused, reset, no route): the account is probably offline.
-        raise UnreachableError(f"Could not reach {what}: {_plain(exc)}.") from exc
+        raise UnreachableError(UNREACHABLE.format(what=what, reason=_plain(exc))) from exc
     except httpx.HTTPError as exc:  # e.g. an invalid URL built from a bad base URL
-        raise NetworkError(f"Could not talk to {what}: {_plain(exc)}.") from exc
+        raise NetworkError(TALK_FAILED.format(what=what, reason=_plain(exc))) from exc
 
 
 async def _exchange(client: httpx.AsyncClient, request: HttpRequest) -> RawResponse:
