@@ -138,20 +138,20 @@ def test_an_empty_clipboard_is_explained(shown: WindowUnderTest) -> None:
 def test_auto_finds_the_provider_that_knows_the_id(
     windows: Windows, shown: WindowUnderTest
 ) -> None:
-    windows.server.add_task("crun", "only-at-crun", RUNNING)
-    paste(shown, "only-at-crun", "auto")
+    windows.server.add_task("crun", "only-at-crun-1", RUNNING)
+    paste(shown, "only-at-crun-1", "auto")
     assert "Looking up 1 ID(s)" in shown.message()
-    shown.qtbot.waitUntil(lambda: ids_in_table(shown) == ["only-at-crun"], timeout=5000)
+    shown.qtbot.waitUntil(lambda: ids_in_table(shown) == ["only-at-crun-1"], timeout=5000)
     assert shown.model_tasks[0].provider == "crun"
     shown.qtbot.waitUntil(lambda: "Added 1 task." in shown.message())
     assert "only-at-… belongs to crun.ai." in shown.message()
 
 
 def test_auto_says_when_no_account_knows_the_id(shown: WindowUnderTest) -> None:
-    paste(shown, "nobody-knows", "auto")
+    paste(shown, "nobody-knows-2", "auto")
     shown.qtbot.waitUntil(lambda: "No account knows" in shown.message(), timeout=5000)
     assert shown.model_tasks == []
-    assert "nobody-knows" in shown.message()
+    assert "nobody-knows-2" in shown.message()
 
 
 def test_ctrl_v_in_a_text_field_pastes_text_instead(shown: WindowUnderTest) -> None:

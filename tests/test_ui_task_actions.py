@@ -159,7 +159,7 @@ def test_remove_with_delete_then_undo_brings_the_task_back_with_its_history(
     assert shown.services.ledger.get(("sunor", "removable")) is None
     assert shown.services.engine.get(("sunor", "removable")) is None
     assert shown.window.undo_button.isVisible()
-    assert shown.window.statusBar().currentMessage() == "Removed 1 task."
+    assert shown.window.statusBar().currentMessage() == f"Removed {before.name}."
     assert shown.row("bystander") is not None
 
     shown.qtbot.mouseClick(shown.window.undo_button, Qt.MouseButton.LeftButton)

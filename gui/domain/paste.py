@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from gui.domain.errors import InvalidTaskIdError
-from gui.domain.task_ids import validate_task_id
+from gui.domain.task_ids import MAX_TASK_ID_LENGTH, validate_task_id
 
 # Keys under which the providers return task IDs (create responses and status responses).
 _ID_KEYS = ("taskId", "task_id", "taskID", "id")
@@ -48,8 +48,34 @@ def _id_in_url(piece: str) -> str:
 @dataclass(frozen=True, slots=True)
 class PastedIds:
     ids: list[str] = field(default_factory=list)  # valid, in order, without repeats
-    invalid: list[str] = field(default_factory=list)  # why each rejected piece was rejected
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (piece, why) not an ID
+    notes: list[str] = field(default_factory=list)  # a key left out, too many IDs
     repeated: list[str] = field(default_factory=list)  # IDs that appeared more than once
+
+    @property
+    def invalid(self) -> list[str]:
+        """What to say about what was left out: the one piece's reason, or one line for many
+        (the ID rules said once), then the notes."""
+        if len(self.rejected) == 1:
+            return [self.rejected[0][1], *self.notes]
+        if self.rejected:
+            return [left_out_line([piece for piece, _ in self.rejected]), *self.notes]
+        return list(self.notes)
+
+
+def left_out_line(pieces: list[str]) -> str:
+    """One line naming pieces that are not task IDs, with the rules once."""
+    return (
+        f"Left out, not a task ID: {quoted(pieces)} "
+        "(IDs use letters, digits, '-', '_', '.' and ':')."
+    )
+
+
+def quoted(pieces: list[str], limit: int = 5) -> str:
+    """'a', 'b', 'c' and 2 more — each cut to a readable length."""
+    shown = [repr(p if len(p) <= 40 else p[:39] + "…") for p in pieces[:limit]]
+    more = f" and {len(pieces) - limit} more" if len(pieces) > limit else ""
+    return ", ".join(shown) + more
 
 
 def parse_pasted(text: str, secrets: frozenset[str] = frozenset()) -> PastedIds:
@@ -66,27 +92,28 @@ def parse_pasted(text: str, secrets: frozenset[str] = frozenset()) -> PastedIds:
             pieces = [p for p in pieces if not _command_noise(p)]
         candidates = [_id_in_url(piece) for piece in pieces]
     ids: list[str] = []
-    invalid: list[str] = []
+    rejected: list[tuple[str, str]] = []
+    notes: list[str] = []
     repeated: list[str] = []
     for piece in candidates[:_MAX_ITEMS]:
         piece = piece.strip().strip("\"'`")
         if piece in secrets:
-            invalid.append(
+            notes.append(
                 "Something that looks like your API key was left out: it is not a task ID."
             )
             continue
         try:
             task_id = validate_task_id(piece)
         except InvalidTaskIdError as error:
-            invalid.append(str(error))
+            rejected.append((piece[: MAX_TASK_ID_LENGTH + 1], str(error)))
             continue
         if task_id in ids:
             repeated.append(task_id)
         else:
             ids.append(task_id)
     if len(candidates) > _MAX_ITEMS:
-        invalid.append(f"Only the first {_MAX_ITEMS} IDs of one paste are read.")
-    return PastedIds(ids, invalid, repeated)
+        notes.append(f"Only the first {_MAX_ITEMS} IDs of one paste are read.")
+    return PastedIds(ids, rejected, notes, repeated)
 
 
 def _from_json(text: str) -> list[str] | None:

@@ -30,5 +30,12 @@ def validate_task_id(text: str) -> str:
     return task_id
 
 
+def could_be_provider_id(task_id: str) -> bool:
+    """Whether a provider could have issued this (valid) ID. Every provider's IDs carry digits
+    (UUIDs, "task_1731a9b2f4"); a plain word ("hello", "not-an-id") is text, not an ID, and Auto
+    never sends it to the accounts."""
+    return any(ch.isdigit() for ch in task_id)
+
+
 def _preview(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

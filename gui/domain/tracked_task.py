@@ -58,5 +58,10 @@ class TrackedTask:
     def title(self) -> str | None:
         return self.snapshot.title if self.snapshot else None
 
+    @property
+    def name(self) -> str:
+        """The task as a person knows it in a message: “its title” once known, else its full ID."""
+        return f"“{self.title}”" if self.title else self.task_id
+
     def with_changes(self, **changes: object) -> TrackedTask:
         return replace(self, **changes)  # type: ignore[arg-type]

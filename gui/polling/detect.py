@@ -21,6 +21,7 @@ class Detection:
     provider: Provider | None  # the first that knows the ID
     tried: list[str]  # names of providers asked, in order
     problems: list[str]  # errors other than "not found", in words
+    answer: StatusResult | None = None  # what the provider that knows the ID said: a first check
 
 
 async def detect_provider(
@@ -42,13 +43,15 @@ async def detect_provider(
         tried.append(provider.name)
         try:
             if check is not None:
-                await check(provider.id, task_id, api_key)
+                answer = await check(provider.id, task_id, api_key)
             else:
-                await check_status(client, provider, base_url_for(provider), task_id, api_key)
+                answer = await check_status(
+                    client, provider, base_url_for(provider), task_id, api_key
+                )
         except NotFoundError:
             continue
         except ProviderError as error:
             problems.append(f"{provider.name}: {error.message}")
             continue
-        return Detection(provider, tried, problems)
+        return Detection(provider, tried, problems, answer)
     return Detection(None, tried, problems)

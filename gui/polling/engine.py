@@ -135,8 +135,13 @@ class Engine:
             if task.watch is Watch.ACTIVE and (only is None or task.key in only):
                 self._start_runner(task.key)
 
-    def add(self, provider_id: str, task_id: str) -> tuple[TrackedTask, bool]:
-        """Track a task (written to the ledger before its first poll). False: already tracked."""
+    def add(
+        self, provider_id: str, task_id: str, first_answer: StatusResult | None = None
+    ) -> tuple[TrackedTask, bool]:
+        """Track a task (written to the ledger before its first poll). False: already tracked.
+
+        `first_answer`: what the provider already said about it (Auto's probe), taken as the
+        first check, so the task never shows "Waiting for first check" nor is asked twice."""
         provider = get_provider(provider_id)
         task_id = validate_task_id(task_id)
         task, created = self._ledger.add(provider.id, task_id, at=self._clock())
@@ -146,9 +151,16 @@ class Engine:
         # task that may have finished an hour ago. The account's slots and budget spread a
         # big paste, longest-due (oldest paste) first; the provider's pacing starts after.
         task = task.with_changes(next_poll_at=self._clock())
-        self._store(task)
+        history: tuple[HistoryEntry, ...] = ()
+        if first_answer is not None:
+            self._account(provider).obey_rate_headers(first_answer.rate_limit)
+            task, history = self._answered(first_answer, task, self._clock(), self.policy(provider))
+        self._store(task, history)
         self._tell(TaskAdded(task))
-        self._start_runner(task.key)
+        if history:  # what a first poll's answer tells (a finished task is kept, notified)
+            self._tell(TaskUpdated(task, state_changed=True))
+        if task.watch is Watch.ACTIVE:
+            self._start_runner(task.key)
         return task, True
 
     def remove(self, key: TaskKey) -> TrackedTask | None:
@@ -450,6 +462,14 @@ class Engine:
         account.obey_rate_headers(result.rate_limit)
         if account.end_rate_limit():
             self._tell(AccountProblem(provider.account, None, kind="rate_limited"))
+        task, history = self._answered(result, task, now, policy)
+        self._update(task, history, state_changed=bool(history))
+        return task.watch is Watch.DONE
+
+    def _answered(
+        self, result: StatusResult, task: TrackedTask, now: float, policy: PollPolicy
+    ) -> tuple[TrackedTask, tuple[HistoryEntry, ...]]:
+        """The task after a good answer, with its next check scheduled, and the state entry."""
         snapshot = result.snapshot
         history: tuple[HistoryEntry, ...] = ()
         if snapshot.state != task.state:
@@ -466,8 +486,7 @@ class Engine:
             else now + jittered(interval_after(policy, task.poll_count + 1), self._rng),
             history=task.history + history,
         )
-        self._update(task, history, state_changed=bool(history))
-        return done
+        return task, history
 
     # --- an account's problems -----------------------------------------------------------
 

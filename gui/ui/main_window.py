@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -247,6 +255,30 @@ class MainWindow(QMainWindow):
         if proxy_index.isValid():
             self.table.selectRow(proxy_index.row())
             self.table.scrollTo(proxy_index)
+
+    def select_tasks(self, keys: list[tuple[str, str]]) -> None:
+        """Select these rows (those the filter shows) and scroll to the first of them."""
+        selection = QItemSelection()
+        shown: list[QModelIndex] = []
+        for key in keys:
+            row = self.model.row_of(key)
+            if row is None:
+                continue
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if proxy_index.isValid():
+                shown.append(proxy_index)
+                selection.select(proxy_index, proxy_index)
+        if not shown:
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        self.table.selectionModel().setCurrentIndex(
+            shown[0], QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.table.scrollTo(min(shown, key=lambda index: index.row()))
 
     # --- reacting ------------------------------------------------------------------------
 

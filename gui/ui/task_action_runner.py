@@ -52,10 +52,40 @@ class TaskActionRunner(QObject):
         self.window.refresh_detail()
 
     def remove(self, tasks: list[TrackedTask]) -> None:
+        # Where the first removed row was: the row after it moves up into its place.
+        rows = [row for task in tasks if (row := self._visible_row(task.key)) is not None]
         removed = [t for t in (self.engine.remove(task.key) for task in tasks) if t is not None]
         if removed:
             self._removed = removed
-            self.window.show_undo(f"Removed {len(removed)} task{'s' if len(removed) != 1 else ''}.")
+            self.window.show_undo(self._removed_message(removed))
+            if rows:
+                self._select_row_near(min(rows))
+
+    def _removed_message(self, removed: list[TrackedTask]) -> str:
+        if len(removed) == 1:
+            return self.tr("Removed {name}.").format(name=removed[0].name)
+        names = ", ".join(task.name for task in removed[:3])
+        if len(removed) > 3:
+            names = self.tr("{names} and {count} more").format(names=names, count=len(removed) - 3)
+        return self.tr("Removed {count} tasks: {names}.").format(count=len(removed), names=names)
+
+    def _visible_row(self, key: tuple[str, str]) -> int | None:
+        model, proxy = self.window.model, self.window.proxy
+        row = model.row_of(key)
+        if row is None:
+            return None
+        index = proxy.mapFromSource(model.index(row, 0))
+        return index.row() if index.isValid() else None
+
+    def _select_row_near(self, row: int) -> None:
+        """Select the row now at `row` (the last one if the list got shorter), so the detail
+        pane shows the next task instead of going blank."""
+        count = self.window.proxy.rowCount()
+        if count == 0:
+            return
+        index = self.window.proxy.index(min(row, count - 1), 0)
+        self.window.table.selectRow(index.row())
+        self.window.table.scrollTo(index)
 
     def undo_remove(self) -> None:
         for task in self._removed:

@@ -9,7 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from gui.domain.paste import parse_pasted
+from gui.domain.paste import parse_pasted, quoted
+from gui.domain.task_ids import could_be_provider_id
 from gui.domain.tracked_task import TrackedTask
 from gui.polling.detect import detect_provider
 from gui.providers import PROVIDERS
@@ -49,10 +50,24 @@ class TaskAdder(QObject):
             self.window.input_bar.show_message(reason, "error")
             return
         if provider_choice == AUTO_PROVIDER:
+            # Plain words are never sent to the accounts: no provider issues an ID like "hello".
+            askable = [task_id for task_id in pasted.ids if could_be_provider_id(task_id)]
+            words = [task_id for task_id in pasted.ids if not could_be_provider_id(task_id)]
+            invalid = pasted.invalid
+            if words:
+                not_ids = [*words, *(piece for piece, _ in pasted.rejected)]
+                line = self.tr("Not task IDs, so not looked up: {pieces}.").format(
+                    pieces=quoted(not_ids)
+                )
+                invalid = [line, *pasted.notes]
+            if not askable:
+                hint = self.tr("To add one anyway, choose its provider.")
+                self.window.input_bar.show_message(" ".join([*invalid, hint]), "error")
+                return
             self.window.input_bar.show_message(
-                f"Looking up {len(pasted.ids)} ID(s) at each account…", "info"
+                f"Looking up {len(askable)} ID(s) at each account…", "info"
             )
-            self._spawn(self._add_auto(pasted.ids, pasted.invalid, pasted.repeated))
+            self._spawn(self._add_auto(askable, invalid, pasted.repeated))
             return
         self._add_known(provider_choice, pasted.ids, pasted.invalid, pasted.repeated)
 
@@ -114,14 +129,15 @@ class TaskAdder(QObject):
                 unknown.append(task_id)
                 notes.extend(found.problems)
                 continue
-            task, created = self.engine.add(found.provider.id, task_id)
+            # The probe's answer is the task's first check: no "Waiting", no second request.
+            task, created = self.engine.add(found.provider.id, task_id, found.answer)
             if created:
                 added.append(task)
                 notes.append(f"{task_id[:8]}… belongs to {found.provider.name}.")
         if unknown:
             invalid = [
                 *invalid,
-                f"No account knows {', '.join(unknown)}; nothing was added for it.",
+                self.tr("No account knows {ids}.").format(ids=", ".join(unknown)),
             ]
         if unresolved:
             invalid = [
@@ -138,8 +154,10 @@ class TaskAdder(QObject):
         parts = []
         if added:
             parts.append(f"Added {len(added)} task{'s' if len(added) != 1 else ''}.")
+        tracked = self._tracked(already)
         if already:
-            parts.append(f"Already tracked: {', '.join(dict.fromkeys(already))}.")
+            names = [task.name for task in tracked] or list(dict.fromkeys(already))
+            parts.append(self.tr("Already tracked: {names}.").format(names=", ".join(names)))
         parts.extend(invalid)
         parts.extend(notes[:3])
         kind = "error" if invalid and not added else "warning" if invalid or already else "info"
@@ -147,3 +165,16 @@ class TaskAdder(QObject):
         if added:
             self.window.input_bar.field.clear()
             self.window.select_task(added[-1].key)
+        elif tracked:
+            # Show the user where the rows they pasted already are.
+            self.window.select_tasks([task.key for task in tracked])
+
+    def _tracked(self, task_ids: list[str]) -> list[TrackedTask]:
+        """The tracked tasks of these IDs, at whichever provider, each once, in paste order."""
+        found: dict[tuple[str, str], TrackedTask] = {}
+        for task_id in dict.fromkeys(task_ids):
+            for provider_id in PROVIDERS:
+                task = self.engine.get((provider_id, task_id))
+                if task is not None:
+                    found.setdefault(task.key, task)
+        return list(found.values())
