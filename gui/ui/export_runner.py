@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 
 from gui.domain.errors import ProviderError
@@ -50,10 +50,15 @@ class ExportRunner(QObject):
         self.open_button.setObjectName("openExportFolder")
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self.open_last_folder)
+        self.copy_path_button = QPushButton(self.tr("Copy path"))
+        self.copy_path_button.setObjectName("copyFolderPath")
+        self.copy_path_button.clicked.connect(self._copy_unopened_path)
+        self._unopened: Path | None = None  # the folder no file manager could open
         bar = window.statusBar()
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.open_button)
+        # Shown with the message they belong to, gone with it (status_message.py).
+        window.messages.manage(self.open_button, self.copy_path_button)
 
     # --- where files are -----------------------------------------------------------------
 
@@ -62,11 +67,26 @@ class ExportRunner(QObject):
 
     def open_last_folder(self) -> None:
         if self.last_folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_folder)))
+            self.open_path(self.last_folder)
 
-    @staticmethod
-    def open_path(path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_path(self, path: Path) -> bool:
+        """Show a folder in the file manager; when none answers, say so and offer its path."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self._unopened = path
+        self.window.messages.show(
+            self.tr("Could not open {folder}: no file manager answered.").format(folder=path),
+            30_000,
+            [self.copy_path_button],
+        )
+        return False
+
+    def _copy_unopened_path(self) -> None:
+        if self._unopened is not None:
+            QGuiApplication.clipboard().setText(str(self._unopened))
+            self.window.statusBar().showMessage(
+                self.tr("Copied {folder}").format(folder=self._unopened), 5000
+            )
 
     # --- export --------------------------------------------------------------------------
 
@@ -135,13 +155,12 @@ class ExportRunner(QObject):
         finally:
             self._show_progress(False)
         self.last_folder = folder
-        self.open_button.setVisible(written > 0)
         summary = f"Exported {written} file{'s' if written != 1 else ''} to {folder}."
         if not written and problems:
             summary = "Nothing was exported."  # not "Exported 0 files to …"
         if problems:
             summary += " " + " ".join(problems[:2])
-        self.window.statusBar().showMessage(summary, 15_000)
+        self.window.messages.show(summary, 15_000, [self.open_button] if written else [])
 
     def _progress(self, _clip: Clip, done: int, total: int | None) -> None:
         if total:

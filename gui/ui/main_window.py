@@ -50,6 +50,7 @@ from gui.ui.player import Player
 from gui.ui.player_bar import PlayerBar
 from gui.ui.progress_delegate import ProgressDelegate
 from gui.ui.status_line import AccountProblemBanner, count_words
+from gui.ui.status_message import StatusMessages
 from gui.ui.table_columns import ColumnFitter
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
 from gui.ui.task_filter import StateGroup, TaskFilterProxy
@@ -151,7 +152,9 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self.statusBar().addWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.account_banner)
-        self.statusBar().addPermanentWidget(self.undo_button)
+        # One message at a time, its buttons shown with it and gone with it.
+        self.messages = StatusMessages(self.statusBar())
+        self.messages.manage(self.undo_button)
 
         self._build_menus()
         model.counts_changed.connect(self._update_counts)
@@ -374,8 +377,9 @@ class MainWindow(QMainWindow):
 
     def show_undo(self, text: str | None) -> None:
         if text:
-            self.statusBar().showMessage(text, 15_000)
-        self.undo_button.setVisible(bool(text))
+            self.messages.show(text, 15_000, [self.undo_button])
+        else:
+            self.messages.withdraw(self.undo_button)
 
     def clear_filters(self) -> None:
         self.filter_field.clear()

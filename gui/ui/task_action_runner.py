@@ -8,6 +8,7 @@ import json
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from gui.domain.events import EngineEvent, TaskAdded
 from gui.domain.model import raw_value
 from gui.domain.tracked_task import TrackedTask
 from gui.polling.engine import Engine
@@ -23,6 +24,15 @@ class TaskActionRunner(QObject):
         self.window = window
         self.exports = exports
         self._removed: list[TrackedTask] = []
+        engine.subscribe(self._on_engine_event)
+
+    def _on_engine_event(self, event: EngineEvent) -> None:
+        """A removed task added again (pasted, Undo) is no longer Undo's to bring back."""
+        if not isinstance(event, TaskAdded) or not self._removed:
+            return
+        self._removed = [task for task in self._removed if task.key != event.task.key]
+        if not self._removed:
+            self.window.show_undo(None)
 
     def run_action(self, action: TaskAction | str, tasks: list[TrackedTask]) -> None:
         if action == "pause_all":
@@ -88,10 +98,10 @@ class TaskActionRunner(QObject):
         self.window.table.scrollTo(index)
 
     def undo_remove(self) -> None:
-        for task in self._removed:
+        removed, self._removed = self._removed, []  # restoring reports each task as added
+        for task in removed:
             self.engine.restore(task)
-        if self._removed:
-            self.window.select_task(self._removed[-1].key)
-        self._removed = []
+        if removed:
+            self.window.select_task(removed[-1].key)
         self.window.show_undo(None)
         self.window.statusBar().showMessage("Restored.", 3000)
