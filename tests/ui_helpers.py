@@ -200,7 +200,7 @@ def open_window(
     window, controller = build_window(services)
     window.show()
     qtbot.waitExposed(window)
-    run_in_loop(qtbot, loop, load_task_list(services, window.model))  # as run_window does
+    run_in_loop(qtbot, loop, load_task_list(services, window.model), 60)  # as run_window does
     return WindowUnderTest(qtbot, loop, services, window, controller)
 
 

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         model.counts_changed.connect(self._update_counts)
         model.dataChanged.connect(self._refresh_detail_if_shown)
+        model.clock_ticked.connect(self._clock_ticked)
         self._update_counts()
 
     # --- building ------------------------------------------------------------------------
@@ -352,6 +353,11 @@ class MainWindow(QMainWindow):
             return
         row = self.model.row_of(shown.key)
         if row is not None and top.row() <= row <= bottom.row():
+            self.refresh_detail()
+
+    def _clock_ticked(self) -> None:
+        self.table.viewport().update()  # the visible rows' clocks; the others when scrolled to
+        if self.detail.task is not None:
             self.refresh_detail()
 
     def _update_counts(self) -> None:
