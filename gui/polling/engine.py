@@ -361,7 +361,10 @@ class Engine:
             # on the provider's clock too, however long the request took.
             now = self._clock()
             if self._note_reachability(account, provider, failure, probe=probe):
-                continue  # no answer at all: the account's outage, not this task's problem
+                # No answer at all: the account's outage, not this task's problem. The time is
+                # kept all the same: the provider's per-task floor counts what it may have seen.
+                self._update(self._tasks.get(key, task).with_changes(last_polled_at=now))
+                continue
             if failure is not None:
                 stop = self._on_failure(
                     failure, task, now, account, provider, policy, generation, streak

@@ -4,6 +4,8 @@ When a request gets no answer (the network is gone, the host is down), the accou
 "unreachable": its tasks stop asking one by one. One task at a time probes, on a short
 back-off; the others wait for it. The first answer ends the outage and wakes every waiting
 task at once, so each is checked in the next round instead of after its own growing back-off.
+It is said only once the first probe has failed too: one dropped connection is a blip, not
+something to show a person for a second.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Reachability:
     def __init__(self, clock: Callable[[], float]) -> None:
         self._clock = clock
         self.unreachable = False
+        self.announced = False  # the outage was said (and so its end will be)
         self._probes_failed = 0
         self._probe_at = 0.0
         self._probing = False  # a task holds the probe (waiting for its time, or sending)
@@ -51,29 +54,33 @@ class Reachability:
         return False
 
     def lost(self, *, probe: bool) -> bool:
-        """A request got no answer. True when this starts an outage (say so once)."""
-        started = not self.unreachable
-        if started:
+        """A request got no answer. True when the outage is to be said now (once: when the
+        first probe has failed as well)."""
+        say = False
+        if not self.unreachable:
             self.unreachable = True
             self._probes_failed = 0
             self._probe_at = self._clock() + probe_delay(0)
         elif probe:
             self._probes_failed += 1
             self._probe_at = self._clock() + probe_delay(self._probes_failed)
+            say = not self.announced
+            self.announced = True
         if probe:
             self._release()
-        return started
+        return say
 
     def answered(self, *, probe: bool) -> bool:
-        """Any HTTP answer (even an error) came: True when this ends an outage."""
+        """Any HTTP answer (even an error) came: True when this ends an outage that was said."""
         if probe:
             self._probing = False
         if not self.unreachable:
             return False
+        said, self.announced = self.announced, False
         self.unreachable = False
         self._probing = False
         self._notify()
-        return True
+        return said
 
     def inconclusive(self, *, probe: bool) -> None:
         """The probe failed for another reason (a slow answer): the next probe tries again."""
