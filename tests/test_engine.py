@@ -131,19 +131,19 @@ async def test_the_first_poll_comes_at_once_and_the_first_delay_is_not_waited(
             assert 0.45 <= later[1] - later[0] <= 0.8
 
 
-async def test_polls_back_off_while_the_task_is_young_up_to_the_cap(tmp_path: Path) -> None:
+async def test_a_young_task_is_asked_sparsely_up_to_the_maximum_interval(tmp_path: Path) -> None:
+    # Tasks like it take about a minute (the documented range): while a finish is unlikely
+    # the schedule waits as long as the provider's maximum interval allows (schedule.py).
     policies = fast(initial_interval=0.1, backoff=2.0, max_interval=0.4)
     with fake_server() as server:
         server.add_task("mountsea-suno", "young", FOREVER)
         async with running_engine(server, tmp_path / "ledger.db", policies=policies) as h:
             h.engine.add("mountsea-suno", "young")
-            await wait_for(lambda: len(h.requests_for("young")) >= 5, 3.0)
+            await wait_for(lambda: len(h.requests_for("young")) >= 4, 3.0)
         times = h.requests_for("young")
         gaps = [b - a for a, b in itertools.pairwise(times)]
-        # 0.1, 0.2, 0.4, 0.4, ... each ±10% jitter (plus a little latency).
-        assert 0.085 <= gaps[0] <= 0.16, gaps
-        assert 0.175 <= gaps[1] <= 0.27, gaps
-        assert all(0.35 <= gap <= 0.5 for gap in gaps[2:4]), gaps
+        # 0.4 s each, jittered down by up to 5% (plus a little latency); no back-off steps.
+        assert all(0.37 <= gap <= 0.48 for gap in gaps[:3]), gaps
 
 
 async def test_a_user_interval_sets_a_fixed_pace(tmp_path: Path) -> None:
@@ -176,9 +176,10 @@ async def test_jitter_spreads_tasks_added_together(tmp_path: Path) -> None:
             tasks = h.engine.tasks
             # Measured from each task's own answer, so a slow machine cannot skew it.
             delays = [(t.next_poll_at or 0.0) - (t.last_polled_at or 0.0) for t in tasks]
-            assert all(0.89 <= d <= 1.11 for d in delays)
+            # Jittered down by up to 5%: never past the maximum, still not in lockstep.
+            assert all(0.94 <= d <= 1.0 for d in delays)
             assert len({round(d, 4) for d in delays}) > 40
-            assert statistics.pstdev(delays) > 0.03
+            assert statistics.pstdev(delays) > 0.01
 
 
 async def test_all_tasks_share_one_client_and_its_connections(tmp_path: Path) -> None:

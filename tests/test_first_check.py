@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from gui.domain.states import TaskState
-from gui.fake_provider import FakeProviderServer, ManualClock, Phase, RateLimits, TaskScript
+from gui.fake_provider import (
+    FakeProviderServer,
+    ManualClock,
+    Phase,
+    ProviderId,
+    RateLimits,
+    TaskScript,
+)
 from gui.polling.account import MAX_IN_FLIGHT_PER_ACCOUNT, DueOrderSlots
 from gui.providers import get_provider
 from gui.ui.task_text import state_words
@@ -26,7 +33,7 @@ FOREVER = TaskScript([Phase("running")])
 
 @pytest.mark.parametrize("provider_id", ["crun", "sunor", "mountsea-suno", "mountsea-producer"])
 async def test_a_pasted_task_that_finished_an_hour_ago_is_answered_at_once(
-    tmp_path: Path, provider_id: str
+    tmp_path: Path, provider_id: ProviderId
 ) -> None:
     assert get_provider(provider_id).poll_policy.first_delay >= 3  # the delay no longer waited
     clock = ManualClock(1_000.0)
@@ -61,7 +68,7 @@ async def test_500_pasted_sunor_ids_are_checked_oldest_first_within_120_a_minute
             await wait_for(lambda: len(server.requests) >= 120, within=5)
             await asyncio.sleep(0.5)  # room for a 121st request, which must not come
             tasks = h.engine.tasks
-        checked = [r.task_id for r in server.requests]
+        checked = [r.task_id or "" for r in server.requests]
     assert server.violations == []
     assert len(checked) == 120 and all(r.status == 200 for r in server.requests)
     # In the order they were pasted: the server sees the requests in flight together (6 per

@@ -27,10 +27,12 @@ from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskRemove
 from gui.domain.task_ids import validate_task_id
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
 from gui.polling.account import MAX_IN_FLIGHT_PER_ACCOUNT, AccountState
+from gui.polling.eta import DurationBook, Estimate, FinishedRun, estimate, finished_run, task_age
 from gui.polling.runners import Runners
 from gui.polling.schedule import (
     NOT_FOUND_RETRIES,
     RATE_LIMIT_DEFAULT_WAIT,
+    delay_after_answer,
     effective_policy,
     interval_after,
     jittered,
@@ -82,6 +84,7 @@ class Engine:
         self._runners = Runners(self._clock)
         self._accounts: dict[str, AccountState] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
+        self._durations: DurationBook | None = None  # read from the ledger when first needed
 
     # --- following -----------------------------------------------------------------------
 
@@ -107,6 +110,22 @@ class Engine:
     def get(self, key: TaskKey) -> TrackedTask | None:
         task = self._tasks.get(key)
         return task if task is not None else self._ledger.get(key)
+
+    @property
+    def durations(self) -> DurationBook:
+        """How long finished tasks took, per provider and task type (ETA and schedule)."""
+        if self._durations is None:
+            runs = self._ledger.finished_durations()
+            self._durations = DurationBook(FinishedRun(*run) for run in reversed(runs))
+        return self._durations
+
+    def eta(self, task: TrackedTask, now: float | None = None) -> Estimate | None:
+        """When a running task will likely be done; None when it is not running."""
+        if task.watch is not Watch.ACTIVE or task.snapshot is None or task.is_finished:
+            return None
+        at = self._clock() if now is None else now
+        progress = task.snapshot.progress
+        return estimate(self.durations.model_for(task), task_age(task, at), progress)
 
     def account_problem(self, account: str) -> str | None:
         state = self._accounts.get(account)
@@ -478,17 +497,24 @@ class Engine:
         if snapshot.state != task.state:
             history = (HistoryEntry(now, snapshot.state, snapshot.provider_status),)
         done = snapshot.state.is_terminal
+        next_poll_at = None
+        if not done:
+            # Sparse while a finish is unlikely, dense around the likely one (schedule.py).
+            model = self.durations.model(task.provider, snapshot.task_type)
+            wait = delay_after_answer(policy, model, task, snapshot, now, self._rng)
+            next_poll_at = now + wait
         task = task.with_changes(
             snapshot=snapshot,
             problem=None,
             last_polled_at=now,
             poll_count=task.poll_count + 1,
             watch=Watch.DONE if done else Watch.ACTIVE,
-            next_poll_at=None
-            if done
-            else now + jittered(interval_after(policy, task.poll_count + 1), self._rng),
+            next_poll_at=next_poll_at,
             history=task.history + history,
         )
+        run = finished_run(task) if history else None
+        if run is not None:
+            self.durations.record(run)  # the next ETA and schedule of its kind learn from it
         return task, history
 
     # --- an account's problems -----------------------------------------------------------

@@ -1,9 +1,23 @@
-"""When to ask next: pure functions of a provider's advice, so the real defaults can be tested."""
+"""When to ask next: pure functions of a provider's advice and of how long such tasks take, so
+the real defaults can be tested and benchmarked (bench/detection.py) without waiting.
+
+A running task is asked sparsely while a finish is unlikely and densely around its likely finish:
+the next check is the latest moment that keeps the chance of noticing the finish more than
+DENSE_GAP late below LATE_RISK — given how long the task has run, the durations of its kind
+(gui/polling/eta.py) and, where the provider says so, its progress or that a preview streams.
+The provider's per-task floor and its maximum interval bound it; the account's rate budget and
+slots (gui/polling/account.py) still hold every request."""
 
 from __future__ import annotations
 
+import math
 import random
+from dataclasses import dataclass
 
+from gui.domain.model import TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask
+from gui.polling.eta import DurationModel, Lognormal, task_age
 from gui.providers.base import PollPolicy
 
 JITTER = 0.1  # ±10%: a hundred tasks added at once must not poll in lockstep
@@ -11,6 +25,22 @@ RETRY_BASE = 5.0  # first retry after a network or server error (default base)
 RETRY_CAP = 300.0
 NOT_FOUND_RETRIES = 3  # a fresh task may not be visible yet; after this many 404s, stop
 RATE_LIMIT_DEFAULT_WAIT = 30.0  # a 429 without Retry-After
+
+# Around the likely finish, ask this often: a finish is noticed within it (fixed 5 s polling
+# notices 95% within 4.75 s; bench/README.md).
+DENSE_GAP = 4.6
+# While a finish is unlikely, no check: the first comes when this share of such tasks would
+# have finished (they are noticed up to a sparse gap late; the rest within DENSE_GAP).
+EARLY_SHARE = 0.03
+DENSE_JITTER = 0.05  # answers already arrive at scattered times; a little more spreads them
+# Per check after that, the accepted chance that the task finishes more than DENSE_GAP before
+# the next one.
+LATE_RISK = 0.004
+# The provider's progress read as a straight line, with this spread in ln(duration) per unit
+# of ln(progress): bars are not linear, and a queued start shifts them.
+PROGRESS_SPREAD = 0.12
+PROGRESS_STEP = 0.01  # percentages come in whole numbers
+MIN_PROGRESS = 0.03  # below this a bar says nothing about the finish yet
 
 
 def effective_policy(policy: PollPolicy, user_interval: float | None) -> PollPolicy:
@@ -28,6 +58,99 @@ def effective_policy(policy: PollPolicy, user_interval: float | None) -> PollPol
         requests_per_second=policy.requests_per_second,
         min_task_interval=policy.min_task_interval,
     )
+
+
+def is_fixed_pace(policy: PollPolicy) -> bool:
+    """A user-chosen interval (effective_policy): ask at that pace, whatever the estimate."""
+    return policy.backoff == 1.0 and policy.initial_interval == policy.max_interval
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """What one answer says about when a running task will finish."""
+
+    age: float  # seconds it has run (the provider's created_at, else since first seen)
+    progress: float | None = None  # the provider's 0..1, if it gives one
+    streaming: bool = False  # a preview streams (Suno): the final file is near
+    earlier: tuple[float, float] | None = None  # (age, progress) at the previous answer
+
+
+def observe(before: TrackedTask, snapshot: TaskSnapshot, now: float) -> Observed:
+    """The signals of an answer about `before` (the task as it was until this answer)."""
+    answered = before.with_changes(snapshot=snapshot)
+    earlier = None
+    old = before.snapshot
+    if old is not None and old.progress is not None and before.last_polled_at is not None:
+        earlier = (task_age(answered, before.last_polled_at), old.progress)
+    return Observed(
+        age=task_age(answered, now),
+        progress=snapshot.progress,
+        streaming=snapshot.state is TaskState.STREAMING,
+        earlier=earlier,
+    )
+
+
+def finish_distribution(model: DurationModel, seen: Observed) -> Lognormal:
+    """When the task will likely finish: the durations of its kind, sharpened by what the
+    answer says (its progress, or that a preview streams) when it says something."""
+    reading = _reading(seen)
+    if reading is None:
+        return model.distribution
+    median, spread = reading
+    return _combined(model.distribution, Lognormal(max(median, seen.age + 0.1), spread))
+
+
+def _reading(seen: Observed) -> tuple[float, float] | None:
+    """(median, spread in ln) of the duration that the answer's own signals point to."""
+    progress = seen.progress
+    if progress is not None and MIN_PROGRESS <= progress < 1:
+        median = seen.age / progress
+        if seen.earlier is not None:
+            then, before = seen.earlier
+            if progress > before and seen.age > then:
+                # Two readings: their slope, which a queued start does not skew.
+                median = seen.age + (1 - progress) * (seen.age - then) / (progress - before)
+        return median, max(PROGRESS_SPREAD * -math.log(progress) + PROGRESS_STEP / progress, 0.01)
+    return None
+
+
+def _combined(a: Lognormal, b: Lognormal) -> Lognormal:
+    """Two independent estimates of one duration, weighted by how sure each is (in ln)."""
+    wa, wb = a.sigma**-2, b.sigma**-2
+    mean = (wa * math.log(a.median) + wb * math.log(b.median)) / (wa + wb)
+    return Lognormal(math.exp(mean), (wa + wb) ** -0.5)
+
+
+def next_check_delay(
+    policy: PollPolicy, model: DurationModel, seen: Observed, rng: random.Random
+) -> float:
+    """Seconds until the next check of a running task (see the module's docstring)."""
+    finish = finish_distribution(model, seen)
+    done = finish.cdf(seen.age)
+    # The finish is noticed late only if it falls before next - DENSE_GAP: keep that unlikely.
+    # From the durations alone, wait until EARLY_SHARE of such tasks would have finished.
+    share = done + LATE_RISK * (1 - done)
+    if _reading(seen) is None and not seen.streaming:  # a preview streams: the end is near
+        share = max(share, EARLY_SHARE)
+    late_before = max(finish.quantile(share), seen.age)
+    delay = min(late_before + DENSE_GAP - seen.age, policy.max_interval)
+    # Jitter downwards only, so neither the dense gap nor the provider's maximum is exceeded.
+    return max(delay * rng.uniform(1 - DENSE_JITTER, 1), policy.min_task_interval)
+
+
+def delay_after_answer(
+    policy: PollPolicy,
+    model: DurationModel,
+    before: TrackedTask,
+    snapshot: TaskSnapshot,
+    now: float,
+    rng: random.Random,
+) -> float:
+    """The wait after a good answer that leaves the task running: the user's fixed pace, or
+    the estimate-driven schedule."""
+    if is_fixed_pace(policy):
+        return jittered(interval_after(policy, before.poll_count + 1), rng)
+    return next_check_delay(policy, model, observe(before, snapshot, now), rng)
 
 
 def interval_after(policy: PollPolicy, polls_done: int) -> float:

@@ -1,0 +1,201 @@
+"""How long tasks take, learned from the ones that finished: an ETA for every running task, and
+the duration model the schedule uses to ask sparsely while a finish is unlikely and densely
+around the likely finish.
+
+Per provider and task type, the durations of succeeded tasks (created → finished as the provider
+reports them, else first seen → first seen finished) are fitted with a lognormal (task durations
+are skewed: a long tail of slow ones). Before there are enough of them, the providers' documented
+ranges stand in, read as the 5th–95th percentiles. Pure: no Qt, no I/O, no clock."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask
+
+MIN_HISTORY = 5  # finished tasks of a kind before the ETA says "~40 s left"
+MAX_HISTORY = 200  # only the most recent: a provider gets faster or slower over time
+MIN_SIGMA = 0.08  # a handful of equal durations must not make the model overconfident
+MAX_SIGMA = 1.5
+OVERDUE_QUANTILE = 0.95  # past this, "taking longer than usual"
+_Z = NormalDist()
+_Z95 = _Z.inv_cdf(0.95)
+
+# The providers' documented durations (providers.md), read as the 5th-95th percentiles.
+DOCUMENTED_RANGES: dict[str, tuple[float, float]] = {
+    "mountsea-suno": (30.0, 120.0),
+    "mountsea-producer": (30.0, 120.0),
+    "crun": (30.0, 120.0),
+    "sunor": (30.0, 300.0),
+}
+FALLBACK_RANGE = (30.0, 300.0)  # a provider without documented durations
+
+
+@dataclass(frozen=True, slots=True)
+class Lognormal:
+    """A duration distribution: ln(duration) is normal around ln(median) with spread sigma."""
+
+    median: float
+    sigma: float
+
+    @classmethod
+    def from_range(cls, low: float, high: float) -> Lognormal:
+        """The lognormal whose 5th and 95th percentiles are `low` and `high`."""
+        return cls(math.sqrt(low * high), max(math.log(high / low) / (2 * _Z95), MIN_SIGMA))
+
+    @classmethod
+    def fitted(cls, durations: Iterable[float]) -> Lognormal:
+        logs = [math.log(max(d, 0.1)) for d in durations]
+        mean = sum(logs) / len(logs)
+        spread = math.sqrt(sum((x - mean) ** 2 for x in logs) / max(len(logs) - 1, 1))
+        return cls(math.exp(mean), min(max(spread, MIN_SIGMA), MAX_SIGMA))
+
+    def cdf(self, seconds: float) -> float:
+        """P(duration ≤ seconds)."""
+        if seconds <= 0:
+            return 0.0
+        return _Z.cdf(math.log(seconds / self.median) / self.sigma)
+
+    def quantile(self, q: float) -> float:
+        q = min(max(q, 1e-9), 1 - 1e-9)
+        return self.median * math.exp(self.sigma * _Z.inv_cdf(q))
+
+    def quantile_given_alive(self, q: float, age: float) -> float:
+        """The duration by which a task still running at `age` has finished with probability q."""
+        done = self.cdf(age)
+        return max(self.quantile(done + q * (1 - done)), age)
+
+
+@dataclass(frozen=True, slots=True)
+class DurationModel:
+    distribution: Lognormal
+    samples: int  # finished tasks it was learned from; 0: the documented range
+    documented: tuple[float, float]
+
+    @property
+    def learned(self) -> bool:
+        return self.samples >= MIN_HISTORY
+
+    @property
+    def usual(self) -> tuple[float, float]:
+        """The usual durations: the 5th-95th percentiles learned, else the documented range."""
+        if not self.learned:
+            return self.documented
+        return (self.distribution.quantile(0.05), self.distribution.quantile(0.95))
+
+    @property
+    def overdue_after(self) -> float:
+        return self.distribution.quantile(OVERDUE_QUANTILE)
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """What to tell the user about a running task."""
+
+    remaining: float | None  # seconds, the median given how long it has run; None: unknown
+    usual: tuple[float, float]  # the usual durations (seconds), learned or documented
+    learned: bool  # enough history for a "~40 s left"
+    overdue: bool  # running longer than 95% of its kind: "taking longer than usual"
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedRun:
+    provider: str
+    task_type: str | None
+    seconds: float
+
+
+def prior(provider: str) -> DurationModel:
+    documented = DOCUMENTED_RANGES.get(provider, FALLBACK_RANGE)
+    return DurationModel(Lognormal.from_range(*documented), 0, documented)
+
+
+class DurationBook:
+    """Durations of finished tasks per (provider, task type), the most recent MAX_HISTORY each."""
+
+    def __init__(self, runs: Iterable[FinishedRun] = ()) -> None:
+        self._runs: dict[tuple[str, str | None], deque[float]] = {}
+        self._models: dict[tuple[str, str | None], DurationModel] = {}
+        for run in runs:
+            self.record(run)
+
+    def record(self, run: FinishedRun) -> None:
+        if not math.isfinite(run.seconds) or run.seconds <= 0:
+            return
+        kind = (run.provider, run.task_type)
+        self._runs.setdefault(kind, deque(maxlen=MAX_HISTORY)).append(run.seconds)
+        self._models.pop(kind, None)
+
+    def samples(self, provider: str, task_type: str | None) -> int:
+        return len(self._runs.get((provider, task_type), ()))
+
+    def model(self, provider: str, task_type: str | None) -> DurationModel:
+        """The learned model for this kind of task, or the provider's documented range."""
+        kind = (provider, task_type)
+        found = self._models.get(kind)
+        if found is None:
+            runs = self._runs.get(kind, ())
+            base = prior(provider)
+            found = (
+                DurationModel(Lognormal.fitted(runs), len(runs), base.documented)
+                if len(runs) >= MIN_HISTORY
+                else base
+            )
+            self._models[kind] = found
+        return found
+
+    def model_for(self, task: TrackedTask) -> DurationModel:
+        snapshot = task.snapshot
+        return self.model(task.provider, snapshot.task_type if snapshot else None)
+
+
+def estimate(model: DurationModel, age: float, progress: float | None = None) -> Estimate:
+    """The ETA of a task running for `age` seconds (with the provider's progress 0..1 if any)."""
+    overdue = age > model.overdue_after
+    remaining: float | None = None
+    if progress is not None and 0.05 <= progress < 1:
+        remaining = age * (1 - progress) / progress  # the provider's own bar, read as linear
+    elif model.learned and not overdue:
+        remaining = model.distribution.quantile_given_alive(0.5, age) - age
+    return Estimate(remaining, model.usual, model.learned, overdue)
+
+
+def task_age(task: TrackedTask, now: float) -> float:
+    """Seconds the task has run: since the provider created it, else since it was first seen."""
+    snapshot = task.snapshot
+    if snapshot is not None and snapshot.created_at is not None:
+        return max(now - snapshot.created_at.timestamp(), 0.0)
+    return max(now - task.added_at, 0.0)
+
+
+def finished_run(task: TrackedTask) -> FinishedRun | None:
+    """How long a succeeded task took, or None when that cannot be known (a task first seen
+    already finished, without the provider's own times, says nothing about its duration)."""
+    snapshot = task.snapshot
+    if snapshot is None or snapshot.state is not TaskState.SUCCEEDED:
+        return None
+    if snapshot.created_at is not None and snapshot.finished_at is not None:
+        seconds = (snapshot.finished_at - snapshot.created_at).total_seconds()
+    else:
+        seconds = seen_duration([(entry.at, entry.state) for entry in task.history]) or 0.0
+    if seconds <= 0:
+        return None
+    return FinishedRun(task.provider, snapshot.task_type, seconds)
+
+
+def seen_duration(history: Iterable[tuple[float, TaskState]]) -> float | None:
+    """First seen → first seen succeeded, when the task was seen unfinished first."""
+    first_seen: float | None = None
+    for at, state in history:
+        if first_seen is None:
+            if state.is_terminal:
+                return None  # seen only once it had finished
+            first_seen = at
+        elif state is TaskState.SUCCEEDED:
+            return at - first_seen
+    return None
