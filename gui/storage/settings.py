@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 ACCOUNT_NAMES = ("mountsea", "sunor", "crun")
 AUTO_PROVIDER = "auto"
+APPEARANCES = ("system", "light", "dark")
 DEFAULT_FILENAME_TEMPLATE = "{title} - {clip_id8}"
 MIN_INTERVAL = 1.0
 MAX_INTERVAL = 3600.0
@@ -41,6 +42,7 @@ class Settings:
     album: str | None = None
     last_provider: str = AUTO_PROVIDER
     language: str = "system"  # "system" (the locale), "en" or "zh_CN"; read at start-up
+    appearance: str = "system"  # "system" (the desktop's light/dark), "light" or "dark"
     ui: dict[str, str] = field(default_factory=dict)  # window layout, opaque to the core
 
     def account(self, name: str) -> AccountSettings:
@@ -65,6 +67,8 @@ class Settings:
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 setattr(settings, key, value)
+        if data.get("appearance") in APPEARANCES:
+            settings.appearance = data["appearance"]
         for key in ("notifications", "keep_finished"):
             if isinstance(data.get(key), bool):
                 setattr(settings, key, data[key])

@@ -19,6 +19,7 @@ from gui.storage.key_rules import ACCOUNTS
 from gui.storage.paths import AppPaths, app_paths
 from gui.storage.settings import AUTO_PROVIDER, load_settings
 from gui.ui.app_icon import app_icon
+from gui.ui.appearance import apply_appearance
 from gui.ui.controller import Controller
 from gui.ui.main_window import MainWindow
 from gui.ui.single_instance import InstanceServer, hand_over, server_name
@@ -150,7 +151,9 @@ def main(
     app.setQuitOnLastWindowClosed(False)
     profile = paths.demo() if demo else paths
     # Before the first widget: every text is translated when it is created (Settings: restart).
-    load_language(load_settings(profile.settings).language)
+    saved = load_settings(profile.settings)
+    load_language(saved.language)
+    apply_appearance(saved.appearance)  # light, dark, or the desktop's
     if hand_over(server_name(profile.data), {"ids": task_ids, "provider": provider or "auto"}):
         print("tunewatch: handed over to the Tunewatch window that is already open.")
         return 0

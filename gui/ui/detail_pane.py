@@ -27,7 +27,8 @@ from gui.i18n import translate
 from gui.providers import get_provider
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon
-from gui.ui.task_text import STATE_COLOURS, human_seconds, next_check_words, state_words
+from gui.ui.appearance import current_state_colour
+from gui.ui.task_text import human_seconds, next_check_words, state_words
 
 # Wide enough for a clip card's buttons beside nothing else; everything else wraps.
 DETAIL_MIN_WIDTH = 290
@@ -154,7 +155,7 @@ class DetailPane(QScrollArea):
             )
         state_label = _plain_label(state_text)
         state_label.setObjectName("detailState")
-        state_label.setStyleSheet(f"color: {STATE_COLOURS[task.state]}; font-weight: bold;")
+        state_label.setStyleSheet(f"color: {current_state_colour(task.state)}; font-weight: bold;")
         state_row.addWidget(state_label, 1)
         layout.addLayout(state_row)
         self._where_label = _plain_label(_where_words(task, account_problem))

@@ -38,18 +38,18 @@ def window_shortcuts(window: QWidget) -> list[ShortcutRow]:
     (those say what they do in whatsThis)."""
     rows: dict[tuple[str, str], ShortcutRow] = {}
     native = QKeySequence.SequenceFormat.NativeText
+    # The primary key of each: a standard key such as Paste also binds Shift+Ins, F18 and the
+    # Paste key on X11, which would only crowd the list.
+    found: list[tuple[str, list[QKeySequence]]] = []
     for action in window.findChildren(QAction):
         text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        for sequence in action.shortcuts():
-            if not sequence.isEmpty() and text:
-                row = ShortcutRow(sequence.toString(native), text)
-                rows[(row.keys, row.does)] = row
+        found.append((text, action.shortcuts()))
     for shortcut in window.findChildren(QShortcut):
-        does = shortcut.whatsThis()
-        for sequence in shortcut.keys():  # noqa: SIM118 - QShortcut.keys(), not a dict
-            if not sequence.isEmpty() and does:
-                row = ShortcutRow(sequence.toString(native), does)
-                rows[(row.keys, row.does)] = row
+        found.append((shortcut.whatsThis(), shortcut.keys()))
+    for does, sequences in found:
+        keys = next((s.toString(native) for s in sequences if not s.isEmpty()), "")
+        if keys and does:
+            rows[(keys, does)] = ShortcutRow(keys, does)
     return sorted(rows.values(), key=lambda r: (r.does.casefold(), r.keys))
 
 

@@ -110,6 +110,16 @@ class SettingsDialog(QDialog):
         self.keep_finished.setChecked(settings.keep_finished)
         form.addRow(self.keep_finished)
         form.addRow(self.tr("Language"), self._language_row(settings.language))
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearance")
+        for choice, name in (
+            ("system", self.tr("System (follow the desktop)")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.appearance.addItem(name, choice)
+        self.appearance.setCurrentIndex(max(self.appearance.findData(settings.appearance), 0))
+        form.addRow(self.tr("Appearance"), self.appearance)
         layout.addWidget(general)
 
         self.error_label = QLabel()
@@ -275,6 +285,7 @@ class SettingsDialog(QDialog):
         settings.notifications = self.notifications.isChecked()
         settings.keep_finished = self.keep_finished.isChecked()
         settings.language = str(self.language.currentData() or "system")
+        settings.appearance = str(self.appearance.currentData() or "system")
         return settings, keys
 
     def _save(self) -> None:

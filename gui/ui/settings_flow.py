@@ -19,6 +19,7 @@ from gui.providers import PROVIDERS, get_provider
 from gui.services import Services
 from gui.storage.key_rules import ACCOUNTS, CredentialError, KeyLookup
 from gui.storage.settings import Settings
+from gui.ui.appearance import apply_appearance
 from gui.ui.key_field_state import key_field_state, no_keyring_text
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
@@ -126,6 +127,7 @@ class SettingsFlow(QObject):
         settings.last_provider = self.services.settings.last_provider
         self.services.settings = settings
         self._notifier.enabled = settings.notifications
+        apply_appearance(settings.appearance)  # light/dark at once, no restart
         try:
             self.services.save_settings()
         except OSError as error:

@@ -27,10 +27,10 @@ from gui.domain.tracked_task import TaskKey, TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
 from gui.providers import get_provider
+from gui.ui.appearance import current_state_colour
 from gui.ui.state_icons import state_icon
 from gui.ui.task_groups import StateGroup, count_groups, group_of_kind
 from gui.ui.task_text import (
-    STATE_COLOURS,
     elapsed_seconds,
     human_seconds,
     next_check_words,
@@ -346,7 +346,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
             return self._icon(task)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
-            return QColor(STATE_COLOURS[task.state])
+            return QColor(current_state_colour(task.state))  # the light or the dark set
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (

@@ -21,9 +21,11 @@ STATE_SYMBOLS: dict[TaskState | None, str] = {
     TaskState.CANCELLED: "⊘",
     TaskState.TIMED_OUT: "⌛",
 }
+# One colour per state for a light palette and one for a dark one, each at least 3:1 against the
+# table's base and alternate-row colours (WCAG non-text contrast; tests/test_appearance.py).
 STATE_COLOURS: dict[TaskState | None, str] = {
-    None: "#7a7a7a",
-    TaskState.QUEUED: "#7a7a7a",
+    None: "#707070",
+    TaskState.QUEUED: "#707070",
     TaskState.RUNNING: "#1f6fb2",
     TaskState.STREAMING: "#6a3d9a",
     TaskState.SUCCEEDED: "#1a7f37",
@@ -31,6 +33,20 @@ STATE_COLOURS: dict[TaskState | None, str] = {
     TaskState.CANCELLED: "#8a6d3b",
     TaskState.TIMED_OUT: "#b35900",
 }
+STATE_COLOURS_DARK: dict[TaskState | None, str] = {
+    None: "#a8a8a8",
+    TaskState.QUEUED: "#a8a8a8",
+    TaskState.RUNNING: "#6cb4f0",
+    TaskState.STREAMING: "#c09cf0",
+    TaskState.SUCCEEDED: "#5cc985",
+    TaskState.FAILED: "#ff7a6e",
+    TaskState.CANCELLED: "#d9b985",
+    TaskState.TIMED_OUT: "#f5a54a",
+}
+
+
+def state_colour(state: TaskState | None, dark: bool = False) -> str:
+    return (STATE_COLOURS_DARK if dark else STATE_COLOURS)[state]
 
 
 def state_words(task: TrackedTask | TaskRow) -> str:

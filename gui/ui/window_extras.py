@@ -4,6 +4,8 @@ a built window in one place (gui/ui/app.py), each a child of the window."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+
 from gui.services import Services
 from gui.ui.controller import Controller
 from gui.ui.error_dialog import ErrorReporter
@@ -16,6 +18,23 @@ def add_window_extras(services: Services, window: MainWindow, controller: Contro
     TaskListTransfer(services, window, controller.spawn)
     HelpMenu(window, services.paths)
     ErrorReporter(window)  # its hooks are installed by run_window: tests install their own
+    window.installEventFilter(_PaletteFollower(window))
+
+
+class _PaletteFollower(QObject):
+    """Light ↔ dark while running: the table repaints by itself, but the detail pane's state
+    line carries its colour in a style sheet, so it is rebuilt."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        change = event.type() == QEvent.Type.PaletteChange
+        if change and watched is self._window and self._window.isVisible():
+            self._window.detail.invalidate()
+            self._window.refresh_detail()
+        return False
 
 
 def error_reporter(window: MainWindow) -> ErrorReporter:
