@@ -25,9 +25,9 @@ from gui.domain.tracked_task import TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
 from gui.providers import get_provider
+from gui.ui.appearance import current_state_colour
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon
-from gui.ui.appearance import current_state_colour
 from gui.ui.task_text import human_seconds, next_check_words, state_words
 
 # Wide enough for a clip card's buttons beside nothing else; everything else wraps.
