@@ -28,7 +28,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 if __package__ in (None, ""):  # run as `python bench/engine_throughput.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -40,6 +40,7 @@ from bench._fake_server import bench_tasks
 from gui.domain.events import EngineEvent, TaskAdded, TaskUpdated
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask
 from gui.fake_provider import DEFAULT_KEYS
+from gui.polling.account import DueOrderSlots
 from gui.polling.engine import MAX_IN_FLIGHT_PER_ACCOUNT, AccountConfig, Engine
 from gui.polling.status_check import make_client
 from gui.providers import PROVIDERS, get_provider
@@ -137,19 +138,18 @@ def timed_client() -> tuple[httpx.AsyncClient, TimedTransport]:
     return client, transport
 
 
-class TimedSemaphore(asyncio.Semaphore):
-    """Stands in for one account's cap on requests in flight (`_Account.in_flight`), logging how
-    long each request waited for a slot (before its rate budget)."""
+class TimedSemaphore(DueOrderSlots):
+    """Stands in for one account's cap on requests in flight (`AccountState.in_flight`), logging
+    how long each request waited for a slot (before its rate budget)."""
 
     def __init__(self, value: int) -> None:
         super().__init__(value)
         self.waits: list[float] = []
 
-    async def acquire(self) -> Literal[True]:
+    async def acquire(self, due: float = 0.0) -> None:
         started = time.perf_counter()
-        await super().acquire()
+        await super().acquire(due)
         self.waits.append(time.perf_counter() - started)
-        return True
 
 
 @dataclass
@@ -172,7 +172,7 @@ class TimedAccounts(dict[str, Any]):
 
     def __setitem__(self, name: str, account: Any) -> None:
         semaphore = account.in_flight
-        assert isinstance(semaphore, asyncio.Semaphore) and not semaphore.locked()
+        assert isinstance(semaphore, DueOrderSlots) and not semaphore.locked()
         slots = TimedSemaphore(MAX_IN_FLIGHT_PER_ACCOUNT)
         timers = AccountTimers(slots)
         account.in_flight = slots
