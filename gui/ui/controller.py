@@ -24,6 +24,7 @@ from gui.media.cover_cache import CoverUnavailableError, fetch_cover
 from gui.media.library import clip_key
 from gui.services import Services
 from gui.storage.settings import Settings
+from gui.ui.clip_end import follow_player_state
 from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
@@ -71,6 +72,7 @@ class Controller(QObject):
         window.player_bar.next_requested.connect(lambda: self.playback.step(1))
         window.player_bar.compare_requested.connect(self.playback.compare)
         window.player.item_changed.connect(self._now_playing)
+        self.clip_end = follow_player_state(window, self.playback, self.engine.get)
         window.player_bar.star_requested.connect(self.toggle_keeper)
         window.detail.is_keeper = self.is_keeper
         window.player.error.connect(self._playback_error)

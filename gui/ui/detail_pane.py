@@ -68,6 +68,7 @@ class DetailPane(QScrollArea):
         self._account_problem: str | None = None
         self._empty_text = self.tr(EMPTY_TEXT)
         self._playing: object = None
+        self._paused = False
         self._where_label: QLabel | None = None
         self.show_task(None)
 
@@ -122,7 +123,15 @@ class DetailPane(QScrollArea):
         """Mark the card that is playing (and whether it is the preview or the final file)."""
         self._playing = item
         for index, card in enumerate(self._cards):
-            card.set_playing(_playing_words(item, self._task, index))
+            words = _playing_words(item, self._task, index)
+            if words is not None and self._paused:
+                words = translate("DetailPane", "❚❚ Paused")
+            card.set_playing(words)
+
+    def set_paused(self, paused: bool) -> None:
+        """The loaded clip is paused: its card says so instead of "Playing"."""
+        self._paused = paused
+        self.set_playing(self._playing)
 
     def set_cover(self, url: str, pixmap: QPixmap) -> None:
         for card in self._cards:

@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
             "filter_text": self.filter_field.text(),
             "filter_group": self.proxy.group.value,
             "filter_provider": self.proxy.provider or "",
+            "autoplay_next": "1" if self.player_bar.autoplay_button.isChecked() else "",
         }
 
     def restore_layout(self, state: dict[str, str]) -> None:
@@ -434,6 +435,7 @@ class MainWindow(QMainWindow):
         self.proxy.set_group(group)
         index = self.provider_filter.findData(state.get("filter_provider", ""))
         self.provider_filter.setCurrentIndex(max(index, 0))
+        self.player_bar.autoplay_button.setChecked(bool(state.get("autoplay_next")))
 
     # --- Qt events -----------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ class Player(QObject):
     position_changed = Signal(int)  # ms
     duration_changed = Signal(int)  # ms
     error = Signal(str)  # a sentence for the user
+    ended = Signal(object)  # PlayItem: played to its end
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +162,8 @@ class Player(QObject):
         if status in loaded and self._pending_position:
             _call(self._player, "setPosition", Q_ARG("qint64", self._pending_position))
             self._pending_position = 0
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._item is not None:
+            self.ended.emit(self._item)
 
     def _failed(self, error: object, detail: str) -> None:
         self.error.emit(playback_error_words(error, detail, self._item))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.durations import format_duration
+from gui.ui.elided_label import ElidedLabel
 from gui.ui.player import Player, PlayItem
 
 
@@ -44,10 +45,9 @@ class PlayerBar(QWidget):
         self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.next_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipForward)
         self.next_button.setToolTip(self.tr("Next clip"))
-        self.now_playing = QLabel(self.tr("Nothing playing"))
+        self.now_playing = ElidedLabel(self.tr("Nothing playing"), minimum_width=120)
         self.now_playing.setObjectName("nowPlaying")
         self.now_playing.setTextFormat(Qt.TextFormat.PlainText)
-        self.now_playing.setMinimumWidth(220)
         self.seek_slider = QSlider(Qt.Orientation.Horizontal)
         self.seek_slider.setObjectName("seekSlider")
         self.seek_slider.setRange(0, 0)
@@ -76,8 +76,29 @@ class PlayerBar(QWidget):
         volume_icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16)
         )
+        self.autoplay_button = QToolButton()
+        self.autoplay_button.setObjectName("autoplayNext")
+        self.autoplay_button.setText(self.tr("Autoplay"))
+        self.autoplay_button.setCheckable(True)
+        self.autoplay_button.setToolTip(
+            self.tr("Autoplay next: when a clip ends, play the task's next result (off: stop there)")
+        )
+        layout.addWidget(self.autoplay_button)
+        self.volume_icon = volume_icon
         layout.addWidget(volume_icon)
         layout.addWidget(self.volume_slider)
+        # Without a sound output the volume means nothing: say why nothing is heard instead.
+        self.no_sound_label = QLabel(self.tr("🔇 No sound"))
+        self.no_sound_label.setObjectName("noSoundOutput")
+        self.no_sound_label.setStyleSheet("color: #a61b0f; font-weight: bold;")
+        self.no_sound_label.setToolTip(
+            self.tr(
+                "This machine has no sound output (no sound card or sound server): clips play "
+                "silently. Connect one, or start the sound server, to hear them."
+            )
+        )
+        self.no_sound_label.setVisible(False)
+        layout.addWidget(self.no_sound_label)
 
         self.play_button.clicked.connect(player.toggle)
         self.previous_button.clicked.connect(self.previous_requested.emit)
@@ -95,6 +116,11 @@ class PlayerBar(QWidget):
         if not player.available:
             self.now_playing.setText(player.unavailable_reason)
             self.setEnabled(False)
+
+    def set_sound_output(self, available: bool) -> None:
+        self.no_sound_label.setVisible(not available)
+        self.volume_icon.setVisible(available)
+        self.volume_slider.setVisible(available)
 
     def set_compare_available(self, available: bool) -> None:
         self.compare_button.setEnabled(available)
