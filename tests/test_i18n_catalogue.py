@@ -136,7 +136,7 @@ def test_core_sentences_are_marked_at_module_level_with_plain_placeholders() -> 
 
 def test_every_marked_core_sentence_is_known_once_the_app_is_imported() -> None:
     probe = (
-        "import gui.cli, gui.services\n"
+        "import gui.cli, gui.services, gui.ui.app\n"
         "from gui.domain.wording import marked_templates\n"
         "for context, text in marked_templates(): print(repr((context, text)))\n"
     )

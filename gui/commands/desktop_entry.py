@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 from gui.commands import exit_codes
+from gui.i18n import translate
 from gui.storage.desktop_entry import (
     DesktopEntryError,
     data_home,
@@ -19,9 +20,16 @@ def run() -> int:
         command = installed_command()
         written = install_desktop_entry(data_home(), command)
     except (DesktopEntryError, OSError) as error:
-        print(f"tunewatch: the desktop entry was not installed: {error}", file=sys.stderr)
+        said = translate("Terminal", "the desktop entry was not installed: {reason}").format(
+            reason=error
+        )
+        print(f"tunewatch: {said}", file=sys.stderr)
         return exit_codes.UNAVAILABLE
     for path in written:
         print(path)
-    print(f"Installed Tunewatch in the application menu (it starts {command}).")
+    print(
+        translate(
+            "Terminal", "Installed Tunewatch in the application menu (it starts {command})."
+        ).format(command=command)
+    )
     return exit_codes.SUCCEEDED

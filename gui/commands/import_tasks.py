@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from gui.commands import exit_codes
+from gui.commands.render import localized
+from gui.i18n import translate
 from gui.storage.ledger import Ledger
 from gui.storage.paths import app_paths
 from gui.storage.task_list_file import (
@@ -23,7 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="a task list (File → Export task list…, or list --json); - reads stdin",
+        help=translate(
+            "Cli", "a task list (File → Export task list…, or list --json); - reads stdin"
+        ),
     )
 
 
@@ -37,10 +41,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         tasks = read_document(read_file_capped(args.file))
     except OSError as error:
-        print(f"tunewatch: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        reason = error.strerror or error
+        said = translate("Terminal", "cannot read {path}: {reason}").format(
+            path=args.file, reason=reason
+        )
+        print(f"tunewatch: {said}", file=sys.stderr)
         return exit_codes.USAGE
     except TaskListFileError as error:
-        print(f"tunewatch: {args.file} was not imported: {error}", file=sys.stderr)
+        said = translate("Terminal", "{path} was not imported: {reason}").format(
+            path=args.file, reason=localized(str(error))
+        )
+        print(f"tunewatch: {said}", file=sys.stderr)
         return exit_codes.USAGE
     ledger = Ledger(app_paths().ledger)
     try:
@@ -49,5 +60,9 @@ def run(args: argparse.Namespace) -> int:
         ledger.put_all([*plan.added, *plan.merged])
     finally:
         ledger.close()
-    print(f"Imported {args.file}: {plan.summary()}.")
+    print(
+        translate("Terminal", "Imported {path}: {summary}.").format(
+            path=args.file, summary=localized(plan.summary())
+        )
+    )
     return exit_codes.SUCCEEDED

@@ -7,16 +7,23 @@ import json
 from datetime import datetime
 
 from gui.domain.tracked_task import TrackedTask, Watch
+from gui.domain.wording import QT_TRANSLATE_NOOP
+from gui.i18n import translate
 from gui.providers import get_provider
 from gui.storage.ledger import Ledger
 from gui.storage.paths import app_paths
 from gui.storage.task_list_file import task_entry
 
-_NOT_WATCHED = {Watch.PAUSED: "Paused", Watch.GIVEN_UP: "Given up", Watch.NOT_FOUND: "Not found"}
+# English here; translated when printed (--json keeps the `watch` value itself).
+_NOT_WATCHED = {
+    Watch.PAUSED: QT_TRANSLATE_NOOP("Terminal", "Paused"),
+    Watch.GIVEN_UP: QT_TRANSLATE_NOOP("Terminal", "Given up"),
+    Watch.NOT_FOUND: QT_TRANSLATE_NOOP("Terminal", "Not found"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument("--json", action="store_true", help=translate("Cli", "print a JSON array"))
 
 
 def as_json(task: TrackedTask) -> dict[str, object]:
@@ -37,12 +44,20 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([as_json(t) for t in tasks], ensure_ascii=False))
         return 0
     if not tasks:
-        print("No tasks are tracked yet. Add one with `tunewatch watch --provider P TASK_ID`.")
+        print(
+            translate(
+                "Terminal",
+                "No tasks are tracked yet. Add one with `tunewatch watch --provider P TASK_ID`.",
+            )
+        )
         return 0
     for task in tasks:
-        state = task.state.label if task.state else "Not checked yet"
+        if task.state:
+            state = translate("TaskState", task.state.label)
+        else:
+            state = translate("Terminal", "Not checked yet")
         if task.watch in _NOT_WATCHED:  # say why it is no longer checked
-            state = _NOT_WATCHED[task.watch]
+            state = translate("Terminal", _NOT_WATCHED[task.watch])
         added = datetime.fromtimestamp(task.added_at).strftime("%Y-%m-%d %H:%M")
         title = task.title or ""
         print(

@@ -11,10 +11,19 @@ from urllib.parse import parse_qsl, urlsplit
 
 from gui.domain.errors import InvalidTaskIdError
 from gui.domain.task_ids import MAX_TASK_ID_LENGTH, validate_task_id
+from gui.domain.wording import QT_TRANSLATE_NOOP
 
 # Keys under which the providers return task IDs (create responses and status responses).
 _ID_KEYS = ("taskId", "task_id", "taskID", "id")
 _MAX_ITEMS = 1000
+LEFT_OUT = QT_TRANSLATE_NOOP(
+    "Problems",
+    "Left out, not a task ID: {pieces} (IDs use letters, digits, '-', '_', '.' and ':').",
+)
+AND_MORE = QT_TRANSLATE_NOOP("Problems", "{pieces} and {count} more")
+ONLY_FIRST_ITEMS = QT_TRANSLATE_NOOP(
+    "Problems", "Only the first {count} IDs of one paste are read."
+)
 MAX_PASTE_CHARACTERS = 1_000_000
 
 
@@ -65,17 +74,16 @@ class PastedIds:
 
 def left_out_line(pieces: list[str]) -> str:
     """One line naming pieces that are not task IDs, with the rules once."""
-    return (
-        f"Left out, not a task ID: {quoted(pieces)} "
-        "(IDs use letters, digits, '-', '_', '.' and ':')."
-    )
+    return LEFT_OUT.format(pieces=quoted(pieces))
 
 
 def quoted(pieces: list[str], limit: int = 5) -> str:
     """'a', 'b', 'c' and 2 more — each cut to a readable length."""
     shown = [repr(p if len(p) <= 40 else p[:39] + "…") for p in pieces[:limit]]
-    more = f" and {len(pieces) - limit} more" if len(pieces) > limit else ""
-    return ", ".join(shown) + more
+    listed = ", ".join(shown)
+    return (
+        AND_MORE.format(pieces=listed, count=len(pieces) - limit) if len(pieces) > limit else listed
+    )
 
 
 def parse_pasted(text: str, secrets: frozenset[str] = frozenset()) -> PastedIds:
@@ -112,7 +120,7 @@ def parse_pasted(text: str, secrets: frozenset[str] = frozenset()) -> PastedIds:
         else:
             ids.append(task_id)
     if len(candidates) > _MAX_ITEMS:
-        notes.append(f"Only the first {_MAX_ITEMS} IDs of one paste are read.")
+        notes.append(ONLY_FIRST_ITEMS.format(count=_MAX_ITEMS))
     return PastedIds(ids, rejected, notes, repeated)
 
 

@@ -6,6 +6,18 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from gui.domain.errors import InvalidBaseUrlError
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
+NOT_A_URL = QT_TRANSLATE_NOOP("Problems", "{url} is not a valid URL.")
+NOT_HTTP = QT_TRANSLATE_NOOP("Problems", "{url} is not an http(s) URL.")
+PLAIN_HTTP = QT_TRANSLATE_NOOP(
+    "Problems",
+    "{url} uses plain http; API keys are only sent over https (http is allowed for 127.0.0.1, "
+    "::1 and localhost).",
+)
+URL_EXTRAS = QT_TRANSLATE_NOOP(
+    "Problems", "{url} must not contain a query, fragment or credentials."
+)
 
 MAX_URL_LENGTH = 4096
 
@@ -28,16 +40,13 @@ def validate_base_url(url: str) -> str:
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
-        raise InvalidBaseUrlError(f"{url!r} is not a valid URL.") from exc
+        raise InvalidBaseUrlError(NOT_A_URL.format(url=repr(url))) from exc
     if parts.scheme not in ("http", "https") or not host:
-        raise InvalidBaseUrlError(f"{url!r} is not an http(s) URL.")
+        raise InvalidBaseUrlError(NOT_HTTP.format(url=repr(url)))
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise InvalidBaseUrlError(
-            f"{url!r} uses plain http; API keys are only sent over https "
-            "(http is allowed for 127.0.0.1, ::1 and localhost)."
-        )
+        raise InvalidBaseUrlError(PLAIN_HTTP.format(url=repr(url)))
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise InvalidBaseUrlError(f"{url!r} must not contain a query, fragment or credentials.")
+        raise InvalidBaseUrlError(URL_EXTRAS.format(url=repr(url)))
     return text
 
 

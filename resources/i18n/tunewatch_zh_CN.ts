@@ -13,6 +13,113 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>--base-url needs --provider: which account&apos;s address is it?</source>
+        <translation>--base-url 需要同时指定 --provider：这是哪个账户的地址？</translation>
+    </message>
+    <message>
+        <source>API base URL (https; http only on loopback); default: the provider&apos;s own</source>
+        <translation>API 接口地址（https；仅本机回环地址可用 http）；默认：服务商自己的地址</translation>
+    </message>
+    <message>
+        <source>Open the Tunewatch window (optionally with tasks added). Terminal commands: tunewatch {commands} --help.</source>
+        <translation>打开 Tunewatch 窗口（可同时添加任务）。终端命令：tunewatch {commands} --help。</translation>
+    </message>
+    <message>
+        <source>Track AI-music generation tasks.</source>
+        <translation>跟踪 AI 音乐生成任务。</translation>
+    </message>
+    <message>
+        <source>Without a command, `tunewatch [--provider P] [--base-url URL] [--demo] [TASK_ID ...]` opens the window (with those tasks added).</source>
+        <translation>不带命令时，`tunewatch [--provider P] [--base-url URL] [--demo] [TASK_ID ...]` 会打开窗口（并添加这些任务）。</translation>
+    </message>
+    <message>
+        <source>a task list (File → Export task list…, or list --json); - reads stdin</source>
+        <translation>任务列表文件（文件 → 导出任务列表…，或 list --json 的输出）；- 表示从标准输入读取</translation>
+    </message>
+    <message>
+        <source>album tag; default: the settings, else none</source>
+        <translation>专辑标签；默认：设置中的值，否则不写</translation>
+    </message>
+    <message>
+        <source>artist tag; default: the settings, else the provider</source>
+        <translation>艺术家标签；默认：设置中的值，否则为服务商名称</translation>
+    </message>
+    <message>
+        <source>check every SECONDS instead of the provider&apos;s advice (never faster than its per-task limit; rate limits still apply); default: the interval in Settings</source>
+        <translation>每隔 SECONDS 秒查询一次，而不按服务商建议（不会快于其单任务限制；频率限制依然有效）；默认：设置中的间隔</translation>
+    </message>
+    <message>
+        <source>check one task once</source>
+        <translation>查询一次某个任务</translation>
+    </message>
+    <message>
+        <source>export finished tasks to a folder</source>
+        <translation>把已完成的任务导出到文件夹</translation>
+    </message>
+    <message>
+        <source>file name template, e.g. {example} (placeholders: {placeholders})</source>
+        <translation>文件名模板，例如 {example}（占位符：{placeholders}）</translation>
+    </message>
+    <message>
+        <source>folder to export into; default: the folder in the settings, else Music/Tunewatch</source>
+        <translation>导出到的文件夹；默认：设置中的文件夹，否则为 Music/Tunewatch</translation>
+    </message>
+    <message>
+        <source>interrupted; the tasks stay tracked.</source>
+        <translation>已中断；任务仍在跟踪列表中。</translation>
+    </message>
+    <message>
+        <source>list the tracked tasks</source>
+        <translation>列出正在跟踪的任务</translation>
+    </message>
+    <message>
+        <source>log every step to standard error (DEBUG)</source>
+        <translation>把每一步记录到标准错误输出（DEBUG）</translation>
+    </message>
+    <message>
+        <source>merge a task list file into the tracked tasks</source>
+        <translation>把任务列表文件合并到正在跟踪的任务中</translation>
+    </message>
+    <message>
+        <source>one JSON object per state change</source>
+        <translation>每次状态变化输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>open the demo (a fake provider inside the app)</source>
+        <translation>打开演示（应用内置的模拟服务商）</translation>
+    </message>
+    <message>
+        <source>print a JSON array</source>
+        <translation>输出一个 JSON 数组</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>put Tunewatch in the desktop&apos;s application menu for this user, then exit</source>
+        <translation>为当前用户把 Tunewatch 加入桌面应用菜单，然后退出</translation>
+    </message>
+    <message>
+        <source>tasks to add</source>
+        <translation>要添加的任务</translation>
+    </message>
+    <message>
+        <source>the task ID the provider gave you</source>
+        <translation>服务商给你的任务 ID</translation>
+    </message>
+    <message>
+        <source>track tasks and follow them until they end</source>
+        <translation>跟踪任务，直到它们结束</translation>
+    </message>
+    <message>
+        <source>which API the task belongs to</source>
+        <translation>任务所属的 API</translation>
+    </message>
+</context>
+<context>
     <name>ClipCard</name>
     <message>
         <source>Export…</source>
@@ -137,6 +244,10 @@
         <source>✔ Saved locally: plays even after the link expires</source>
         <translation>✔ 已保存到本地：链接过期后仍可播放</translation>
     </message>
+    <message>
+        <source>❚❚ Paused</source>
+        <translation>❚❚ 已暂停</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -167,6 +278,21 @@
     <message>
         <source>Tunewatch: unexpected error</source>
         <translation>Tunewatch：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <source>Copied {folder}</source>
+        <translation>已复制 {folder}</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <source>Could not open {folder}: no file manager answered.</source>
+        <translation>无法打开 {folder}：没有文件管理器响应。</translation>
     </message>
 </context>
 <context>
@@ -386,6 +512,10 @@
         <source>“{title}” has no audio to play yet.</source>
         <translation>“{title}”还没有可播放的音频。</translation>
     </message>
+    <message>
+        <source>“{title}” is not played: {reason}</source>
+        <translation>未播放“{title}”：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>Player</name>
@@ -441,6 +571,14 @@
 <context>
     <name>PlayerBar</name>
     <message>
+        <source>Autoplay</source>
+        <translation>自动播放</translation>
+    </message>
+    <message>
+        <source>Autoplay next: when a clip ends, play the task&apos;s next result (off: stop there)</source>
+        <translation>自动播放下一首：一首播放完后，接着播放该任务的下一个结果（关闭：播完即停）</translation>
+    </message>
+    <message>
         <source>Compare A/B</source>
         <translation>A/B 对比</translation>
     </message>
@@ -485,6 +623,10 @@
         <translation>在同一位置切换到另一个版本</translation>
     </message>
     <message>
+        <source>This machine has no sound output (no sound card or sound server): clips play silently. Connect one, or start the sound server, to hear them.</source>
+        <translation>这台机器没有声音输出（没有声卡或声音服务）：曲目会静音播放。请连接音频设备或启动声音服务后再收听。</translation>
+    </message>
+    <message>
         <source>This task has only one variation: there is nothing to compare it with</source>
         <translation>此任务只有一个版本：没有可对比的对象</translation>
     </message>
@@ -508,6 +650,10 @@
         <source>☆ Keeper</source>
         <translation>☆ 保留</translation>
     </message>
+    <message>
+        <source>🔇 No sound</source>
+        <translation>🔇 无声音</translation>
+    </message>
 </context>
 <context>
     <name>Problems</name>
@@ -520,16 +666,64 @@
         <translation>，</translation>
     </message>
     <message>
+        <source>A task ID is at most {limit} characters; this is {length}.</source>
+        <translation>任务 ID 最多 {limit} 个字符；这个有 {length} 个。</translation>
+    </message>
+    <message>
+        <source>Could not reach {what}: the connection timed out.</source>
+        <translation>无法连接 {what}：连接超时。</translation>
+    </message>
+    <message>
+        <source>Could not reach {what}: {reason}.</source>
+        <translation>无法连接 {what}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not talk to {what}: {reason}.</source>
+        <translation>无法与 {what} 通信：{reason}。</translation>
+    </message>
+    <message>
         <source>HTTP {status}</source>
         <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>Left out, not a task ID: {pieces} (IDs use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos;).</source>
+        <translation>已略过，不是任务 ID：{pieces}（ID 由字母、数字以及 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;:&apos; 组成）。</translation>
+    </message>
+    <message>
+        <source>No API key for {account}.</source>
+        <translation>没有 {account} 的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>No API key for {account}: add one in Settings to start checking.</source>
+        <translation>没有 {account} 的 API 密钥：请在设置中添加一个以开始查询。</translation>
+    </message>
+    <message>
+        <source>Only the first {count} IDs of one paste are read.</source>
+        <translation>一次粘贴只读取前 {count} 个 ID。</translation>
     </message>
     <message>
         <source>Producer download links are temporary: save them promptly.</source>
         <translation>Producer 的下载链接是临时的：请及时保存。</translation>
     </message>
     <message>
+        <source>Rate limited; retrying in {seconds} s.</source>
+        <translation>请求受限；{seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Stopped checking after {minutes} minutes without a result. Resume to keep watching.</source>
+        <translation>{minutes} 分钟内没有结果，已停止查询。点“继续”可接着跟踪。</translation>
+    </message>
+    <message>
         <source>Suno CDN links are not documented to expire, but stream links end.</source>
         <translation>Suno CDN 链接没有写明会过期，但流式链接会失效。</translation>
+    </message>
+    <message>
+        <source>The request to {what} could not be built: the API key contains characters an HTTP header cannot carry.</source>
+        <translation>无法构建发往 {what} 的请求：API 密钥包含 HTTP 请求头无法携带的字符。</translation>
+    </message>
+    <message>
+        <source>The task ID is empty.</source>
+        <translation>任务 ID 为空。</translation>
     </message>
     <message>
         <source>The task failed.</source>
@@ -542,6 +736,10 @@
     <message>
         <source>The task was cancelled.</source>
         <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); retrying in {seconds} s.</source>
+        <translation>意外错误（{error}）；{seconds} 秒后重试。</translation>
     </message>
     <message>
         <source>code {code}</source>
@@ -568,12 +766,32 @@
         <translation>{message}（{details}）</translation>
     </message>
     <message>
+        <source>{message} Check the ID and the provider.</source>
+        <translation>{message}请检查 ID 和服务商。</translation>
+    </message>
+    <message>
+        <source>{message} Retrying in {seconds} s.</source>
+        <translation>{message}{seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>{message} Tasks of this account are paused until the key changes.</source>
+        <translation>{message}在更换密钥之前，此账户的任务都已暂停。</translation>
+    </message>
+    <message>
         <source>{message} Try again in {seconds} s.</source>
         <translation>{message}请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
+        <source>{pieces} and {count} more</source>
+        <translation>{pieces} 等另外 {count} 个</translation>
+    </message>
+    <message>
         <source>{provider} answered with something that is not JSON.</source>
         <translation>{provider} 返回的内容不是 JSON。</translation>
+    </message>
+    <message>
+        <source>{provider} can&apos;t be reached — retrying.</source>
+        <translation>无法连接 {provider} — 正在重试。</translation>
     </message>
     <message>
         <source>{provider} does not know this task.{said}</source>
@@ -590,6 +808,10 @@
     <message>
         <source>{provider} is rate limiting requests.{said}</source>
         <translation>{provider} 正在限制请求频率。{said}</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting; Tunewatch waits {seconds} s before asking again.</source>
+        <translation>{provider} 正在限制请求频率；Tunewatch 将等待 {seconds} 秒后再查询。</translation>
     </message>
     <message>
         <source>{provider} refused the API key.{said}</source>
@@ -631,6 +853,38 @@
         <source>{provider}: the generation failed.</source>
         <translation>{provider}：生成失败。</translation>
     </message>
+    <message>
+        <source>{provider}: {message}</source>
+        <translation>{provider}：{message}</translation>
+    </message>
+    <message>
+        <source>{text} is not a task ID: it contains {character} (IDs use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos;, and start with a letter or digit).</source>
+        <translation>{text} 不是任务 ID：其中含有 {character}（ID 由字母、数字以及 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;:&apos; 组成，并以字母或数字开头）。</translation>
+    </message>
+    <message>
+        <source>{url} is not a valid URL.</source>
+        <translation>{url} 不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>{url} is not an http(s) URL.</source>
+        <translation>{url} 不是 http(s) 网址。</translation>
+    </message>
+    <message>
+        <source>{url} must not contain a query, fragment or credentials.</source>
+        <translation>{url} 不能包含查询参数、片段或登录凭据。</translation>
+    </message>
+    <message>
+        <source>{url} uses plain http; API keys are only sent over https (http is allowed for 127.0.0.1, ::1 and localhost).</source>
+        <translation>{url} 使用的是明文 http；API 密钥只通过 https 发送（127.0.0.1、::1 和 localhost 允许使用 http）。</translation>
+    </message>
+    <message>
+        <source>{what} did not answer in time.</source>
+        <translation>{what} 未及时应答。</translation>
+    </message>
+    <message>
+        <source>{what} took too long to answer (over {seconds} s).</source>
+        <translation>{what} 应答太慢（超过 {seconds} 秒）。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -647,8 +901,16 @@
         <translation>专辑标签</translation>
     </message>
     <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
         <source>Artist tag</source>
         <translation>艺术家标签</translation>
+    </message>
+    <message>
+        <source>Ask the provider for the balance with the key you typed</source>
+        <translation>用你输入的密钥向服务商查询余额</translation>
     </message>
     <message>
         <source>Base URL</source>
@@ -665,6 +927,10 @@
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
     <message>
         <source>Download folder</source>
@@ -689,6 +955,10 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>None</source>
@@ -717,6 +987,10 @@
     <message>
         <source>System</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>System (follow the desktop)</source>
+        <translation>跟随系统（与桌面一致）</translation>
     </message>
     <message>
         <source>Takes effect when Tunewatch restarts.</source>
@@ -748,10 +1022,6 @@
     <message>
         <source>Asking for the balance…</source>
         <translation>正在查询余额…</translation>
-    </message>
-    <message>
-        <source>Not set. Without a keyring, set {variable} in the environment.</source>
-        <translation>未设置。没有密钥环时，请在环境变量中设置 {variable}。</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -888,12 +1158,40 @@
 <context>
     <name>TaskAdder</name>
     <message>
+        <source>Added 1 task.</source>
+        <translation>已添加 1 个任务。</translation>
+    </message>
+    <message>
+        <source>Added {count} tasks.</source>
+        <translation>已添加 {count} 个任务。</translation>
+    </message>
+    <message>
         <source>Already tracked: {names}.</source>
         <translation>已在跟踪：{names}。</translation>
     </message>
     <message>
+        <source>Auto could not ask the accounts: {reason}</source>
+        <translation>“自动”无法询问各账户：{reason}</translation>
+    </message>
+    <message>
+        <source>Auto needs at least one API key: add one in Settings, or choose the provider.</source>
+        <translation>“自动”至少需要一个 API 密钥：请在设置中添加，或直接选择服务商。</translation>
+    </message>
+    <message>
+        <source>Could not check {ids} (see why below); it is left in the box.</source>
+        <translation>无法查询 {ids}（原因见下）；已保留在输入框中。</translation>
+    </message>
+    <message>
+        <source>Looking up {count} ID(s) at each account…</source>
+        <translation>正在各账户中查找 {count} 个 ID…</translation>
+    </message>
+    <message>
         <source>No account knows {ids}.</source>
         <translation>没有任何账户认识 {ids}。</translation>
+    </message>
+    <message>
+        <source>No task ID found in what was pasted.</source>
+        <translation>粘贴的内容中没有找到任务 ID。</translation>
     </message>
     <message>
         <source>Not task IDs, so not looked up: {pieces}.</source>
@@ -902,6 +1200,10 @@
     <message>
         <source>To add one anyway, choose its provider.</source>
         <translation>如仍要添加，请选择它的服务商。</translation>
+    </message>
+    <message>
+        <source>{id}… belongs to {provider}.</source>
+        <translation>{id}… 属于 {provider}。</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1396,189 @@
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Terminal</name>
+    <message>
+        <source> ({status})</source>
+        <translation>（{status}）</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>--interval must be between {low} and {high} seconds.</source>
+        <translation>--interval 必须在 {low} 到 {high} 秒之间。</translation>
+    </message>
+    <message>
+        <source>Auto asks each account that has a key, and none has one.</source>
+        <translation>“自动”会询问每个有密钥的账户，但目前一个都没有。</translation>
+    </message>
+    <message>
+        <source>Given up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Imported {path}: {summary}.</source>
+        <translation>已导入 {path}：{summary}。</translation>
+    </message>
+    <message>
+        <source>Installed Tunewatch in the application menu (it starts {command}).</source>
+        <translation>已将 Tunewatch 加入应用菜单（启动命令：{command}）。</translation>
+    </message>
+    <message>
+        <source>It holds spaces, line breaks or non-ASCII characters.</source>
+        <translation>其中含有空格、换行或非 ASCII 字符。</translation>
+    </message>
+    <message>
+        <source>No account knows {id} (asked {providers}).</source>
+        <translation>没有任何账户认识 {id}（已询问 {providers}）。</translation>
+    </message>
+    <message>
+        <source>No tasks are tracked yet. Add one with `tunewatch watch --provider P TASK_ID`.</source>
+        <translation>还没有跟踪任何任务。可用 `tunewatch watch --provider P TASK_ID` 添加一个。</translation>
+    </message>
+    <message>
+        <source>No {account} key is stored.</source>
+        <translation>没有保存 {account} 的密钥。</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未查询</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Set one of {variables} to your API key.</source>
+        <translation>请把 {variables} 之一设置为你的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Set {variable} to just your {account} API key.</source>
+        <translation>请把 {variable} 设置为仅包含你的 {account} API 密钥。</translation>
+    </message>
+    <message>
+        <source>Set {variable} to your {account} API key.</source>
+        <translation>请把 {variable} 设置为你的 {account} API 密钥。</translation>
+    </message>
+    <message>
+        <source>Store your {account} API key in the window&apos;s Settings, or set {variable}.</source>
+        <translation>请在窗口的设置中保存你的 {account} API 密钥，或设置 {variable}。</translation>
+    </message>
+    <message>
+        <source>The keyring could not read the {account} key.</source>
+        <translation>密钥环无法读取 {account} 的密钥。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked.</source>
+        <translation>密钥环已锁定。</translation>
+    </message>
+    <message>
+        <source>There is no {account} key, and no system keyring to keep one in.</source>
+        <translation>没有 {account} 的密钥，也没有可用来保存密钥的系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring, or set {variable} to your {account} key.</source>
+        <translation>请解锁密钥环，或把 {variable} 设置为你的 {account} 密钥。</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完成于</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>stem</source>
+        <translation>分轨</translation>
+    </message>
+    <message>
+        <source>the credits for this task were refunded</source>
+        <translation>该任务的积分已退还</translation>
+    </message>
+    <message>
+        <source>the desktop entry was not installed: {reason}</source>
+        <translation>未能安装桌面启动项：{reason}</translation>
+    </message>
+    <message>
+        <source>trace id</source>
+        <translation>追踪 ID</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>{id}: finished, but there was nothing to export.</source>
+        <translation>{id}：已完成，但没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>{id}: warning: {warning}</source>
+        <translation>{id}：警告：{warning}</translation>
+    </message>
+    <message>
+        <source>{id}: {state} — nothing exported.</source>
+        <translation>{id}：{state} — 未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} was not imported: {reason}</source>
+        <translation>{path} 未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>{provider} is reachable again.</source>
+        <translation>{provider} 已恢复连接。</translation>
+    </message>
+    <message>
+        <source>{provider} task {id}: {state}</source>
+        <translation>{provider} 任务 {id}：{state}</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
     </message>
 </context>
 </TS>
