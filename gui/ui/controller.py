@@ -29,6 +29,7 @@ from gui.ui.export_runner import ExportRunner
 from gui.ui.main_window import MainWindow
 from gui.ui.notifier import Notifier
 from gui.ui.playback import Playback
+from gui.ui.playback_gate import PlaybackGate
 from gui.ui.player import PlayItem
 from gui.ui.settings_dialog import SettingsDialog
 from gui.ui.settings_flow import SettingsFlow
@@ -65,7 +66,13 @@ class Controller(QObject):
             lambda task, clip: self.exports.choose_folder_and_export([task], clip)
         )
         window.detail.open_requested.connect(self._show_file)
-        self.playback = Playback(window.player, self.engine.get, self.local_copy, self)
+        gate = PlaybackGate(
+            services.client,
+            services.paths.cache / "playback",
+            services.provider_is_local,
+            self.spawn,
+        )
+        self.playback = Playback(window.player, self.engine.get, self.local_copy, gate, self)
         self.engine.subscribe(self.playback.on_engine_event)
         window.detail.play_requested.connect(self.playback.play)
         window.player_bar.previous_requested.connect(lambda: self.playback.step(-1))

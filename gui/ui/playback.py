@@ -13,6 +13,7 @@ from gui.domain.events import EngineEvent, TaskUpdated
 from gui.domain.model import Clip, ClipKind
 from gui.domain.tracked_task import TrackedTask
 from gui.i18n import translate
+from gui.ui.playback_gate import PlaybackGate
 from gui.ui.player import Player, PlayItem
 
 LocalCopy = Callable[[TrackedTask, Clip], Path | None]
@@ -47,12 +48,14 @@ class Playback(QObject):
         player: Player,
         get_task: Callable[[tuple[str, str]], TrackedTask | None],
         local_copy: LocalCopy,
+        gate: PlaybackGate,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.player = player
         self._get_task = get_task
         self._local_copy = local_copy
+        self._gate = gate  # every web link passes the media gate before the player gets it
 
     def play(self, task: TrackedTask, clip: Clip, start_ms: int = 0) -> None:
         index = _index_of(task, clip)
@@ -64,7 +67,12 @@ class Playback(QObject):
                 )
             )
             return
-        self.player.play(item, start_ms)
+        self._gate.admit(item, lambda admitted: self.player.play(admitted, start_ms), self._refused)
+
+    def _refused(self, item: PlayItem, reason: str) -> None:
+        self.player.error.emit(
+            self.tr("“{title}” is not played: {reason}").format(title=item.title, reason=reason)
+        )
 
     def step(self, offset: int) -> None:
         """Previous (-1) or next (+1) clip of the task that is playing."""
@@ -116,7 +124,7 @@ class Playback(QObject):
         if clip is not None and clip.audio_url:
             final = play_item(task, item.clip_index, clip, self._local_copy(task, clip))
             if final is not None:
-                self.player.swap_source(final)
+                self._gate.admit(final, self.player.swap_source, self._refused)
 
 
 def _index_of(task: TrackedTask, clip: Clip) -> int:
