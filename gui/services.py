@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
 from gui.domain.urls import is_local_address
 from gui.fake_provider import DEMO_KEYS, FakeProviderServer, demo_tasks
+from gui.media.export_types import default_export_folder
+from gui.media.stale_parts import remove_stale_parts, remove_stale_parts_in_library
 from gui.polling.engine import AccountConfig, Engine
 from gui.polling.status_check import make_client
 from gui.providers import PROVIDERS
@@ -58,6 +61,14 @@ class Services:
 
     def provider_is_local(self, provider_id: str) -> bool:
         return is_local_address(self.base_url(provider_id))
+
+    def remove_stale_parts(self) -> int:
+        """Delete the hidden .part files of downloads killed mid-way (a crash, kill -9) in the
+        library and the export folder; returns how many. Blocking: run it off the event loop."""
+        removed = remove_stale_parts_in_library(self.paths.library)
+        folder = self.settings.download_folder
+        removed += remove_stale_parts(Path(folder) if folder else default_export_folder())
+        return len(removed)
 
     def save_settings(self) -> None:
         save_settings(self.paths.settings, self.settings)

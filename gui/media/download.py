@@ -42,6 +42,7 @@ from gui.media.transfer_guards import (
     StallWatch,
     UnsupportedEncodingError,
 )
+from gui.storage.part_lock import PartLock
 
 MAX_MEDIA_BYTES = 1024 * 1024 * 1024  # 1 GB: far above any song or video a provider makes
 MAX_REDIRECTS = 5
@@ -272,6 +273,7 @@ async def download_to_part(
     under the temporary name when the block ends — error, cancellation or not — is removed.
     """
     fd, part = _new_part_file(folder, label)
+    lock = PartLock(part)  # until renamed or discarded: only a killed download's part is stale
     try:
         with os.fdopen(fd, "wb") as handle:
             size, content_type, final_url = await _stream_into(
@@ -289,6 +291,7 @@ async def download_to_part(
         yield PartFile(part, size, content_type, final_url)
     finally:
         _discard(part)
+        lock.release()
 
 
 async def download_file(

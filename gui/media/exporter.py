@@ -41,6 +41,7 @@ from gui.media.export_types import (
     default_export_folder,
 )
 from gui.media.naming import Template, clip_title, file_stem, parse_template, template_values
+from gui.media.stale_parts import remove_stale_parts
 from gui.media.tagging import (
     AUDIO_FORMATS,
     IMAGE_MIME,
@@ -106,6 +107,7 @@ async def export_snapshot(
         make_folder(options.dest)
     except OSError as error:
         raise ExportWriteError(write_problem(options.dest, error), job.result()) from error
+    remove_stale_parts(options.dest)  # what a killed export into this folder left behind
     for position, clip in select_clips(snapshot, clips):
         await job.export_clip(position, clip)
     return job.result()

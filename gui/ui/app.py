@@ -90,6 +90,8 @@ async def run_window(
     if listener.problem:  # said, not swallowed: later launches will open their own window
         log.warning("%s", listener.problem)
         window.statusBar().showMessage(listener.problem, 15000)
+    # Leftovers of downloads killed mid-way (kill -9, a crash), off the event loop.
+    await asyncio.to_thread(services.remove_stale_parts)
     controller.keep_recently_finished()
     if demo:
         for provider_id, task_id in demo_task_ids():
