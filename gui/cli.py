@@ -7,14 +7,25 @@ import sys
 from collections.abc import Sequence
 
 from gui import __version__
-from gui.commands import desktop_entry, exit_codes, export, import_tasks, list_tasks, status, watch
+from gui.commands import (
+    auto_status,
+    desktop_entry,
+    exit_codes,
+    export,
+    import_tasks,
+    list_tasks,
+    status,
+    watch,
+)
 from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.providers import PROVIDER_IDS, get_provider
 from gui.storage.log_file import setup_logging
 from gui.storage.paths import app_paths
-from gui.storage.settings import load_settings
+from gui.storage.settings import AUTO_PROVIDER, load_settings
 
 PROVIDER_COMMANDS = {"status": status, "watch": watch, "export": export}
 SUBCOMMANDS = {*PROVIDER_COMMANDS, "list", "import"}
@@ -29,9 +40,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(exit_codes.USAGE)
 
 
-def _add_provider_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
+def _add_provider_arguments(
+    parser: argparse.ArgumentParser, required: bool, *, auto: bool = False
+) -> None:
     parser.add_argument(
-        "--provider", choices=PROVIDER_IDS, required=required, help="which API the task belongs to"
+        "--provider",
+        choices=(*PROVIDER_IDS, AUTO_PROVIDER) if auto else PROVIDER_IDS,
+        required=required,
+        help="which API the task belongs to",
     )
     parser.add_argument(
         "--base-url",
@@ -57,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tunewatch {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     status_parser = commands.add_parser("status", help="check one task once")
-    _add_provider_arguments(status_parser, required=True)
+    _add_provider_arguments(status_parser, required=False, auto=True)  # none: Auto
     status.add_arguments(status_parser)
     watch_parser = commands.add_parser("watch", help="track tasks and follow them until they end")
     _add_provider_arguments(watch_parser, required=True)
@@ -134,6 +150,8 @@ def _run_command(args_list: list[str]) -> int:
             return list_tasks.run(args)
         if args.command == "import":
             return import_tasks.run(args)
+        if args.command == "status" and args.provider in (None, AUTO_PROVIDER):
+            return _run_auto_status(args)
         try:
             provider = get_provider(args.provider)
             saved = load_settings(app_paths().settings).account(provider.account).base_url
@@ -150,3 +168,15 @@ def _run_command(args_list: list[str]) -> int:
     except KeyboardInterrupt:
         print("tunewatch: interrupted; the tasks stay tracked.", file=sys.stderr)
         return exit_codes.INTERRUPTED
+
+
+def _run_auto_status(args: argparse.Namespace) -> int:
+    """`status` without a provider: ask each account that has a key, as the window's Auto."""
+    try:
+        if args.base_url:
+            raise ValueError("--base-url needs --provider: which account's address is it?")
+        args.task_id = validate_task_id(args.task_id)
+    except (InvalidTaskIdError, ValueError) as bad:
+        print(f"tunewatch: {localize(str(bad), translate)}", file=sys.stderr)
+        return exit_codes.USAGE
+    return auto_status.run(args)

@@ -46,6 +46,14 @@ class CliRun:
         assert self.err.startswith("tunewatch: "), self.err
         return self.err.strip()
 
+    def assert_fix_then_reason(self) -> tuple[str, str]:
+        """A missing key: nothing on stdout, two short lines on stderr — what to do, then why."""
+        assert self.out == "", f"stdout should be empty on an error, got {self.out[:300]!r}"
+        lines = self.err.splitlines()
+        assert len(lines) == 2, f"expected two lines on stderr, got {self.err[:1000]!r}"
+        assert all(line.startswith("tunewatch: ") and len(line) <= 110 for line in lines), lines
+        return lines[0], lines[1]
+
 
 def cli_env(keys: Mapping[str, str] | None = None) -> dict[str, str]:
     """This process's environment minus every TUNEWATCH_KEY_*, plus `keys` ({account: key})."""

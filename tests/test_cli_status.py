@@ -436,9 +436,9 @@ def test_subprocess_wrong_key_is_refused_and_never_printed(
 def test_subprocess_missing_key_names_the_env_var(server: FakeProviderServer) -> None:
     run = run_cli(["status", *status_args(server, "mountsea-producer", TASK_ID)], keys={})
     assert run.code == 4
-    line = run.assert_one_error_line()
-    assert "TUNEWATCH_KEY_MOUNTSEA" in line
-    assert line.endswith(".")
+    fix, reason = run.assert_fix_then_reason()
+    assert "TUNEWATCH_KEY_MOUNTSEA" in fix
+    assert reason.endswith(".")
     assert server.requests == []
 
 
@@ -509,7 +509,8 @@ def test_missing_key_is_exit_4_and_names_the_env_var(
     monkeypatch.delenv(f"TUNEWATCH_KEY_{ACCOUNT[provider].upper()}")
     run = cli(*status_args(server, provider, "--json", TASK_ID))
     assert run.code == 4
-    assert f"TUNEWATCH_KEY_{ACCOUNT[provider].upper()}" in run.assert_one_error_line()
+    fix, _ = run.assert_fix_then_reason()
+    assert f"TUNEWATCH_KEY_{ACCOUNT[provider].upper()}" in fix
     assert server.requests == []
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from gui.commands import exit_codes
-from gui.commands.keys import KeyUnavailableError, resolve_key
+from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
 from gui.domain.errors import ProviderError
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
     try:
         api_key = resolve_key(provider.account)
     except KeyUnavailableError as missing:
-        print(f"tunewatch: {missing}", file=sys.stderr)
+        print_key_problem(missing)
         return exit_codes.KEY_PROBLEM
     allow_local = is_loopback_host(urlsplit(base_url).hostname)
     return asyncio.run(

@@ -8,7 +8,7 @@ import json
 import sys
 
 from gui.commands import exit_codes
-from gui.commands.keys import KeyUnavailableError, resolve_key
+from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
 from gui.commands.render import summary
 from gui.domain.errors import ProviderError
 from gui.domain.model import TaskSnapshot
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
         api_key = resolve_key(provider.account)
         snapshot = asyncio.run(fetch(provider, base_url, args.task_id, api_key))
     except KeyUnavailableError as missing:
-        print(f"tunewatch: {missing}", file=sys.stderr)
+        print_key_problem(missing)
         return exit_codes.KEY_PROBLEM
     except ProviderError as error:
         print(f"tunewatch: {error.describe()}", file=sys.stderr)

@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 
 from gui.commands import exit_codes
-from gui.commands.keys import KeyUnavailableError, resolve_key
+from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
 from gui.domain.durations import format_duration
 from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
 from gui.domain.tracked_task import TaskKey, TrackedTask, Watch
@@ -192,7 +192,7 @@ def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
         # Fail now, like `tunewatch status`, not when the first poll is due (crun: 15 s).
         resolve_key(provider.account, store)
     except KeyUnavailableError as missing:
-        print(f"tunewatch: {missing}", file=sys.stderr)
+        print_key_problem(missing)
         return exit_codes.KEY_PROBLEM
     return asyncio.run(
         follow(provider, base_url, args.task_ids, args.json, store, interval=args.interval)
