@@ -75,7 +75,7 @@ class Services:
 
     def plan_import(self, data: bytes) -> ImportPlan:
         """What importing a task-list file would do; raises TaskListFileError for a bad file."""
-        incoming = read_document(data)
+        incoming = read_document(data, PROVIDERS)
         # The engine reads a task that finished before start from the ledger (engine.get).
         known = {task.key: self.engine.get(task.key) for task in incoming}
         return plan_import({key: task for key, task in known.items() if task}, incoming)

@@ -14,6 +14,7 @@ from gui import cli
 from gui.domain.model import Clip, TaskError, TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import HistoryEntry, TrackedTask, Watch
+from gui.providers import PROVIDER_IDS
 from gui.storage.ledger import Ledger
 from gui.storage.task_list_file import (
     FORMAT_NAME,
@@ -111,7 +112,9 @@ def test_round_trip_between_two_real_ledgers(tmp_path: Path) -> None:
     second = _ledger(tmp_path / "machine-b", _running("both"), _running("only-b"))
     try:
         data = export_document(first.all(), known_keys=[CANARY_KEY], now=NOW)
-        plan = plan_import({t.key: t for t in second.all()}, read_document(data, now=NOW))
+        plan = plan_import(
+            {t.key: t for t in second.all()}, read_document(data, PROVIDER_IDS, now=NOW)
+        )
         assert [t.key for t in plan.added] == [("crun", "only-a")]
         assert [t.key for t in plan.merged] == [("sunor", "both")]
         assert plan.skipped == []
@@ -133,7 +136,9 @@ def test_round_trip_between_two_real_ledgers(tmp_path: Path) -> None:
         assert stored[("crun", "only-a")].watch is Watch.ACTIVE  # keeps being checked here
 
         # Importing the same file again adds nothing.
-        again = plan_import({t.key: t for t in second.all()}, read_document(data, now=NOW))
+        again = plan_import(
+            {t.key: t for t in second.all()}, read_document(data, PROVIDER_IDS, now=NOW)
+        )
         assert (again.added, again.merged, len(again.skipped)) == ([], [], 2)
     finally:
         first.close()
@@ -151,14 +156,14 @@ def test_key_looking_fields_in_a_file_are_never_kept_nor_exported_again() -> Non
     hostile = _entry(api_key=CANARY_KEY, authorization=f"Bearer {CANARY_KEY}")
     hostile["clips"] = [{"title": "x", "token": CANARY_KEY}]
     hostile["error"] = {"message": "nope", "secret": CANARY_KEY}
-    tasks = read_document(_document(hostile), now=NOW)
+    tasks = read_document(_document(hostile), PROVIDER_IDS, now=NOW)
     assert len(tasks) == 1
     assert CANARY_KEY.encode() not in export_document(tasks)
 
 
 def test_list_json_output_is_an_importable_file() -> None:
     listed = json.dumps([_entry(task_id="from-list", history=[{"at": NOW, "state": "running"}])])
-    (task,) = read_document(listed.encode(), now=NOW)
+    (task,) = read_document(listed.encode(), PROVIDER_IDS, now=NOW)
     assert task.key == ("sunor", "from-list") and task.history[0].at == NOW
 
 
@@ -193,7 +198,8 @@ def test_a_richer_answer_keeps_this_machines_watch_while_unfinished() -> None:
 
 
 def test_the_same_task_twice_in_one_file_is_one_task() -> None:
-    tasks = read_document(_document(_entry(), _entry(state="succeeded", watch="done")), now=NOW)
+    both = _document(_entry(), _entry(state="succeeded", watch="done"))
+    tasks = read_document(both, PROVIDER_IDS, now=NOW)
     assert len(tasks) == 1 and tasks[0].state is TaskState.SUCCEEDED
 
 
@@ -203,6 +209,7 @@ def test_a_finished_task_is_done_and_an_unfinished_one_is_checked_again() -> Non
             _entry(task_id="a", state="succeeded", watch="active"),
             _entry(task_id="b", state="running", watch="done", problem="key refused"),
         ),
+        PROVIDER_IDS,
         now=NOW,
     )
     assert finished.watch is Watch.DONE
@@ -250,13 +257,13 @@ def test_a_finished_task_is_done_and_an_unfinished_one_is_checked_again() -> Non
 )
 def test_a_bad_file_is_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(TaskListFileError) as refused:
-        read_document(data, now=NOW)
+        read_document(data, PROVIDER_IDS, now=NOW)
     assert reason in str(refused.value)
 
 
 def test_a_huge_file_is_refused_before_it_is_parsed() -> None:
     with pytest.raises(TaskListFileError, match="at most 67 MB"):
-        read_document(b" " * (MAX_FILE_BYTES + 1))
+        read_document(b" " * (MAX_FILE_BYTES + 1), PROVIDER_IDS)
 
 
 # --- the terminal ---------------------------------------------------------------------------
@@ -266,8 +273,8 @@ def test_cli_list_json_on_one_machine_imports_on_another(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     machine_a, machine_b = tmp_path / "a", tmp_path / "b"
-    _ledger(machine_a / "data", _finished("shared"), _running("a-only")).close()
-    _ledger(machine_b / "data", _running("shared"), _running("b-only")).close()
+    _ledger(machine_a / "data", _finished("common"), _running("a-only")).close()
+    _ledger(machine_b / "data", _running("common"), _running("b-only")).close()
 
     monkeypatch.setenv("TUNEWATCH_HOME", str(machine_a))
     assert cli.main(["list", "--json"]) == 0
@@ -285,7 +292,7 @@ def test_cli_list_json_on_one_machine_imports_on_another(
     finally:
         ledger.close()
     assert states == {
-        "shared": TaskState.SUCCEEDED,
+        "common": TaskState.SUCCEEDED,
         "a-only": TaskState.RUNNING,
         "b-only": TaskState.RUNNING,
     }
@@ -327,5 +334,5 @@ def test_task_error_and_times_survive_the_file() -> None:
         ),
         watch=Watch.DONE,
     )
-    (back,) = read_document(export_document([failed]), now=NOW)
+    (back,) = read_document(export_document([failed]), PROVIDER_IDS, now=NOW)
     assert back.snapshot == failed.snapshot

@@ -10,6 +10,7 @@ from pathlib import Path
 from gui.commands import exit_codes
 from gui.commands.render import localized
 from gui.i18n import translate
+from gui.providers import PROVIDER_IDS
 from gui.storage.ledger import Ledger
 from gui.storage.paths import app_paths
 from gui.storage.task_list_file import (
@@ -39,7 +40,7 @@ def read_file_capped(path: str) -> bytes:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        tasks = read_document(read_file_capped(args.file))
+        tasks = read_document(read_file_capped(args.file), PROVIDER_IDS)
     except OSError as error:
         reason = error.strerror or error
         said = translate("Terminal", "cannot read {path}: {reason}").format(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +24,6 @@ from gui.domain.states import TaskState
 from gui.domain.task_ids import validate_task_id
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
 from gui.domain.urls import clean_media_url
-from gui.providers import PROVIDERS
 
 FORMAT_NAME = "tunewatch-task-list"
 FORMAT_VERSION = 1
@@ -130,8 +129,11 @@ def read_capped(path: Path) -> bytes:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def read_document(data: bytes, now: float | None = None) -> list[TrackedTask]:
-    """Every task in the file, checked; raises TaskListFileError for anything malformed."""
+def read_document(
+    data: bytes, providers: Collection[str], now: float | None = None
+) -> list[TrackedTask]:
+    """Every task in the file, checked; raises TaskListFileError for anything malformed.
+    `providers`: the provider IDs this Tunewatch knows (gui.providers.PROVIDER_IDS)."""
     if len(data) > MAX_FILE_BYTES:
         raise TaskListFileError(
             f"The file is {len(data) / 1e6:.0f} MB; a task list is at most "
@@ -171,7 +173,7 @@ def read_document(data: bytes, now: float | None = None) -> list[TrackedTask]:
     tasks: dict[TaskKey, TrackedTask] = {}
     for number, entry in enumerate(entries, start=1):
         try:
-            task = _task(entry, moment)
+            task = _task(entry, moment, providers)
         except _Bad as bad:
             raise TaskListFileError(
                 f"Task {number} in the file: {bad}. Nothing was imported."
@@ -203,11 +205,11 @@ def _check_depth(document: Any) -> None:
             pending.extend((item, depth + 1) for item in value)
 
 
-def _task(entry: Any, now: float) -> TrackedTask:
+def _task(entry: Any, now: float, providers: Collection[str]) -> TrackedTask:
     if not isinstance(entry, dict):
         raise _Bad("not an object")
     provider = _text(entry, "provider", MAX_SHORT_TEXT, required=True)
-    if provider not in PROVIDERS:
+    if provider not in providers:
         raise _Bad(f"unknown provider {provider[:40]!r}")
     raw_id = _text(entry, "task_id", MAX_SHORT_TEXT, required=True)
     try:
