@@ -243,11 +243,13 @@ class Controller(QObject):
     def open_demo(self) -> None:
         """The demo runs as its own process with its own profile: nothing mixes with real tasks."""
         if self.services.is_demo:
-            self.window.statusBar().showMessage("This is the demo.", 3000)
+            self.window.statusBar().showMessage(self.tr("This is the demo."), 3000)
             return
         started = QProcess.startDetached(sys.executable, ["-m", "gui", "--demo"])[0]
         message = (
-            "Opening the demo in its own window…" if started else "The demo could not be started."
+            self.tr("Opening the demo in its own window…")
+            if started
+            else self.tr("The demo could not be started.")
         )
         self.window.statusBar().showMessage(message, 5000)
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 from gui.domain.errors import ProviderError
 from gui.domain.model import Clip, TaskSnapshot
 from gui.domain.tracked_task import TrackedTask
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.media.export_types import ExportError, ExportOptions, Refresh, default_export_folder
 from gui.media.exporter import export_snapshot
 from gui.media.library import Library
@@ -43,10 +45,10 @@ class ExportRunner(QObject):
         self.progress.setObjectName("exportProgress")
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.open_button = QPushButton("Open folder")
+        self.open_button = QPushButton(self.tr("Open folder"))
         self.open_button.setObjectName("openExportFolder")
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self.open_last_folder)
@@ -93,7 +95,7 @@ class ExportRunner(QObject):
     def choose_folder_and_export(self, tasks: list[TrackedTask], clip: Clip | None = None) -> None:
         """Ask for a folder without a modal loop (it would stall asyncio), then export."""
         start = self.services.settings.download_folder or str(default_export_folder())
-        dialog = QFileDialog(self.window, "Export to folder", start)
+        dialog = QFileDialog(self.window, self.tr("Export to folder"), start)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda folder: self.export(tasks, Path(folder), clip))
@@ -102,7 +104,7 @@ class ExportRunner(QObject):
 
     def export(self, tasks: list[TrackedTask], folder: Path, clip: Clip | None = None) -> None:
         if self._job is not None and not self._job.done():
-            self.window.statusBar().showMessage("An export is already running.", 5000)
+            self.window.statusBar().showMessage(self.tr("An export is already running."), 5000)
             return
         self._job = self._spawn(self._export(tasks, folder, clip))
 
@@ -126,9 +128,11 @@ class ExportRunner(QObject):
                 if task.snapshot is None or not task.snapshot.clips:
                     # A finished task without files never gets any: no "yet" for it.
                     why = (
-                        "it has no files to export" if task.is_finished else "nothing to export yet"
+                        self.tr("{name}: it has no files to export.")
+                        if task.is_finished
+                        else self.tr("{name}: nothing to export yet.")
                     )
-                    problems.append(f"{task.title or task.task_id}: {why}.")
+                    problems.append(why.format(name=task.title or task.task_id))
                     continue
                 try:
                     result = await export_snapshot(
@@ -141,23 +145,31 @@ class ExportRunner(QObject):
                         clips=[clip] if clip is not None else None,
                     )
                 except (ExportError, ValueError, OSError) as error:
+                    reason = localize(str(getattr(error, "message", error)), translate)
                     problems.append(
-                        f"{task.title or task.task_id}: {getattr(error, 'message', error)}"
+                        self.tr("{name}: {reason}").format(
+                            name=task.title or task.task_id, reason=reason
+                        )
                     )
                     continue
                 written += len(result.files)
-                problems.extend(result.all_warnings[:3])
+                problems.extend(localize(w, translate) for w in result.all_warnings[:3])
         except asyncio.CancelledError:
             self.window.statusBar().showMessage(
-                "Export cancelled; no half-written file was left.", 8000
+                self.tr("Export cancelled; no half-written file was left."), 8000
             )
             raise
         finally:
             self._show_progress(False)
         self.last_folder = folder
-        summary = f"Exported {written} file{'s' if written != 1 else ''} to {folder}."
+        if written == 1:
+            summary = self.tr("Exported 1 file to {folder}.").format(folder=folder)
+        else:
+            summary = self.tr("Exported {count} files to {folder}.").format(
+                count=written, folder=folder
+            )
         if not written and problems:
-            summary = "Nothing was exported."  # not "Exported 0 files to …"
+            summary = self.tr("Nothing was exported.")  # not "Exported 0 files to …"
         if problems:
             summary += " " + " ".join(problems[:2])
         self.window.messages.show(summary, 15_000, [self.open_button] if written else [])
@@ -184,14 +196,16 @@ class ExportRunner(QObject):
             key = await self.services.key_for(provider.account)
             if not key:
                 raise ExportError(
-                    "The link expired and no API key is available to get a fresh one."
+                    self.tr("The link expired and no API key is available to get a fresh one.")
                 )
             try:
                 # Through the engine: the account's budget and any Retry-After hold it too.
                 result = await self.services.engine.check_once(task.provider, task.task_id, key)
             except ProviderError as error:
                 raise ExportError(
-                    f"The link expired and a fresh one could not be fetched: {error.message}"
+                    self.tr(
+                        "The link expired and a fresh one could not be fetched: {reason}"
+                    ).format(reason=localize(error.message, translate))
                 ) from error
             return result.snapshot
 
@@ -218,9 +232,12 @@ class ExportRunner(QObject):
                 album=self.services.settings.album,
             )
         except (ExportError, OSError) as error:
-            message = getattr(error, "message", str(error))
+            message = localize(str(getattr(error, "message", error)), translate)
             self.window.statusBar().showMessage(
-                f"Could not keep “{task.title or task.task_id}” locally: {message}", 15_000
+                self.tr("Could not keep “{name}” locally: {reason}").format(
+                    name=task.title or task.task_id, reason=message
+                ),
+                15_000,
             )
         finally:
             self._saving.discard(task.key)

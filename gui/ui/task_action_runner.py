@@ -50,11 +50,13 @@ class TaskActionRunner(QObject):
                 self.engine.resume(task.key)
         elif action is TaskAction.COPY_ID:
             QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
-            self.window.statusBar().showMessage("Task ID copied.", 3000)
+            self.window.statusBar().showMessage(self.tr("Task ID copied."), 3000)
         elif action is TaskAction.COPY_JSON and tasks and tasks[0].snapshot:
             raw = raw_value(tasks[0].snapshot.raw)
             QGuiApplication.clipboard().setText(json.dumps(raw, indent=2, ensure_ascii=False))
-            self.window.statusBar().showMessage("Raw JSON of the last answer copied.", 3000)
+            self.window.statusBar().showMessage(
+                self.tr("Raw JSON of the last answer copied."), 3000
+            )
         elif action is TaskAction.EXPORT:
             self.exports.choose_folder_and_export([t for t in tasks if t.is_finished])
         elif action is TaskAction.REMOVE:
@@ -104,4 +106,4 @@ class TaskActionRunner(QObject):
         if removed:
             self.window.select_task(removed[-1].key)
         self.window.show_undo(None)
-        self.window.statusBar().showMessage("Restored.", 3000)
+        self.window.statusBar().showMessage(self.tr("Restored."), 3000)

@@ -13,13 +13,44 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Add a key…</source>
+        <translation>添加密钥…</translation>
+    </message>
+    <message>
+        <source>Demo mode: these tasks come from a fake provider server running inside Tunewatch — no account, no network. They move through real timelines within about a minute. Your own tasks and keys are not touched.</source>
+        <translation>演示模式：这些任务来自 Tunewatch 内置的模拟服务商服务器——无需账户，无需联网。它们会在大约一分钟内走完真实的流程。你自己的任务和密钥不受影响。</translation>
+    </message>
+    <message>
+        <source>Loading your tasks…</source>
+        <translation>正在载入你的任务…</translation>
+    </message>
+    <message>
+        <source>No API key is configured yet: add one to check your own tasks, or look around the demo first.</source>
+        <translation>尚未配置 API 密钥：添加一个即可查询你自己的任务，也可以先看看演示。</translation>
+    </message>
+    <message>
+        <source>Tunewatch — demo</source>
+        <translation>Tunewatch — 演示</translation>
+    </message>
+    <message>
+        <source>Welcome to Tunewatch. Paste a task ID from MountSea, sunor.cc or crun.ai above and watch it live. To check tasks, Tunewatch needs that service's API key: add it in Settings (it is kept in your system keyring). No key yet? Open the demo to see everything Tunewatch does.</source>
+        <translation>欢迎使用 Tunewatch。在上方粘贴来自 MountSea、sunor.cc 或 crun.ai 的任务 ID，即可实时跟踪。查询任务需要该服务的 API 密钥：请在设置中添加（密钥保存在系统密钥环中）。还没有密钥？打开演示看看 Tunewatch 能做的一切。</translation>
+    </message>
+    <message>
+        <source>handed over to the Tunewatch window that is already open.</source>
+        <translation>已交给已经打开的 Tunewatch 窗口。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-        <source>--base-url needs --provider: which account&apos;s address is it?</source>
+        <source>--base-url needs --provider: which account's address is it?</source>
         <translation>--base-url 需要同时指定 --provider：这是哪个账户的地址？</translation>
     </message>
     <message>
-        <source>API base URL (https; http only on loopback); default: the provider&apos;s own</source>
+        <source>API base URL (https; http only on loopback); default: the provider's own</source>
         <translation>API 接口地址（https；仅本机回环地址可用 http）；默认：服务商自己的地址</translation>
     </message>
     <message>
@@ -47,7 +78,7 @@
         <translation>艺术家标签；默认：设置中的值，否则为服务商名称</translation>
     </message>
     <message>
-        <source>check every SECONDS instead of the provider&apos;s advice (never faster than its per-task limit; rate limits still apply); default: the interval in Settings</source>
+        <source>check every SECONDS instead of the provider's advice (never faster than its per-task limit; rate limits still apply); default: the interval in Settings</source>
         <translation>每隔 SECONDS 秒查询一次，而不按服务商建议（不会快于其单任务限制；频率限制依然有效）；默认：设置中的间隔</translation>
     </message>
     <message>
@@ -99,7 +130,7 @@
         <translation>输出一个 JSON 对象</translation>
     </message>
     <message>
-        <source>put Tunewatch in the desktop&apos;s application menu for this user, then exit</source>
+        <source>put Tunewatch in the desktop's application menu for this user, then exit</source>
         <translation>为当前用户把 Tunewatch 加入桌面应用菜单，然后退出</translation>
     </message>
     <message>
@@ -150,8 +181,16 @@
         <translation>未命名</translation>
     </message>
     <message>
+        <source>Variation {n}/{of}</source>
+        <translation>版本 {n}/{of}</translation>
+    </message>
+    <message>
         <source>Video</source>
         <translation>视频</translation>
+    </message>
+    <message>
+        <source>clip {id}</source>
+        <translation>曲目 {id}</translation>
     </message>
     <message>
         <source>preview only — the final file is not ready yet</source>
@@ -167,10 +206,33 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <source>Opening the demo in its own window…</source>
+        <translation>正在新窗口中打开演示…</translation>
+    </message>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation>无法启动演示。</translation>
+    </message>
+    <message>
+        <source>This is the demo.</source>
+        <translation>这就是演示。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>  ({provider} says “{status}”)</source>
         <translation>（{provider} 状态：“{status}”）</translation>
+    </message>
+    <message>
+        <source>  {clock}  {state}  (+{since} since added)</source>
+        <translation>  {clock}  {state}  （添加后 +{since}）</translation>
+    </message>
+    <message>
+        <source> (usually {range})</source>
+        <translation>（通常 {range}）</translation>
     </message>
     <message>
         <source> · next check: {when}</source>
@@ -193,8 +255,12 @@
         <translation>错误代码：{code}</translation>
     </message>
     <message>
-        <source>History:</source>
-        <translation>状态历史：</translation>
+        <source>Estimate: {eta}</source>
+        <translation>预计：{eta}</translation>
+    </message>
+    <message>
+        <source>History (time since added):</source>
+        <translation>状态历史（自添加起的时间）：</translation>
     </message>
     <message>
         <source>Paused by you. Resume to keep checking.</source>
@@ -283,6 +349,14 @@
 <context>
     <name>ExportRunner</name>
     <message>
+        <source>An export is already running.</source>
+        <translation>已有导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Copied {folder}</source>
         <translation>已复制 {folder}</translation>
     </message>
@@ -291,8 +365,56 @@
         <translation>复制路径</translation>
     </message>
     <message>
+        <source>Could not keep “{name}” locally: {reason}</source>
+        <translation>无法在本地保存“{name}”：{reason}</translation>
+    </message>
+    <message>
         <source>Could not open {folder}: no file manager answered.</source>
         <translation>无法打开 {folder}：没有文件管理器响应。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no half-written file was left.</source>
+        <translation>导出已取消；没有留下写了一半的文件。</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported 1 file to {folder}.</source>
+        <translation>已导出 1 个文件到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} files to {folder}.</source>
+        <translation>已导出 {count} 个文件到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>没有导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>The link expired and a fresh one could not be fetched: {reason}</source>
+        <translation>链接已过期，且无法获取新链接：{reason}</translation>
+    </message>
+    <message>
+        <source>The link expired and no API key is available to get a fresh one.</source>
+        <translation>链接已过期，且没有可用于获取新链接的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no files to export.</source>
+        <translation>{name}：没有可导出的文件。</translation>
+    </message>
+    <message>
+        <source>{name}: nothing to export yet.</source>
+        <translation>{name}：暂时没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -575,7 +697,7 @@
         <translation>自动播放</translation>
     </message>
     <message>
-        <source>Autoplay next: when a clip ends, play the task&apos;s next result (off: stop there)</source>
+        <source>Autoplay next: when a clip ends, play the task's next result (off: stop there)</source>
         <translation>自动播放下一首：一首播放完后，接着播放该任务的下一个结果（关闭：播完即停）</translation>
     </message>
     <message>
@@ -686,8 +808,8 @@
         <translation>HTTP {status}</translation>
     </message>
     <message>
-        <source>Left out, not a task ID: {pieces} (IDs use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos;).</source>
-        <translation>已略过，不是任务 ID：{pieces}（ID 由字母、数字以及 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;:&apos; 组成）。</translation>
+        <source>Left out, not a task ID: {pieces} (IDs use letters, digits, '-', '_', '.' and ':').</source>
+        <translation>已略过，不是任务 ID：{pieces}（ID 由字母、数字以及 '-'、'_'、'.'、':' 组成）。</translation>
     </message>
     <message>
         <source>No API key for {account}.</source>
@@ -790,7 +912,7 @@
         <translation>{provider} 返回的内容不是 JSON。</translation>
     </message>
     <message>
-        <source>{provider} can&apos;t be reached — retrying.</source>
+        <source>{provider} can't be reached — retrying.</source>
         <translation>无法连接 {provider} — 正在重试。</translation>
     </message>
     <message>
@@ -858,8 +980,8 @@
         <translation>{provider}：{message}</translation>
     </message>
     <message>
-        <source>{text} is not a task ID: it contains {character} (IDs use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos;, and start with a letter or digit).</source>
-        <translation>{text} 不是任务 ID：其中含有 {character}（ID 由字母、数字以及 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;:&apos; 组成，并以字母或数字开头）。</translation>
+        <source>{text} is not a task ID: it contains {character} (IDs use letters, digits, '-', '_', '.' and ':', and start with a letter or digit).</source>
+        <translation>{text} 不是任务 ID：其中含有 {character}（ID 由字母、数字以及 '-'、'_'、'.'、':' 组成，并以字母或数字开头）。</translation>
     </message>
     <message>
         <source>{url} is not a valid URL.</source>
@@ -977,7 +1099,7 @@
         <translation>可用占位符：{placeholders}</translation>
     </message>
     <message>
-        <source>Provider&apos;s advice (with back-off)</source>
+        <source>Provider's advice (with back-off)</source>
         <translation>按服务商建议（逐步放缓）</translation>
     </message>
     <message>
@@ -1001,7 +1123,7 @@
         <translation>测试密钥</translation>
     </message>
     <message>
-        <source>The provider&apos;s name</source>
+        <source>The provider's name</source>
         <translation>服务商名称</translation>
     </message>
     <message>
@@ -1143,12 +1265,24 @@
 <context>
     <name>TaskActionRunner</name>
     <message>
+        <source>Raw JSON of the last answer copied.</source>
+        <translation>已复制最近一次应答的原始 JSON。</translation>
+    </message>
+    <message>
         <source>Removed {count} tasks: {names}.</source>
         <translation>已移除 {count} 个任务：{names}。</translation>
     </message>
     <message>
         <source>Removed {name}.</source>
         <translation>已移除 {name}。</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Task ID copied.</source>
+        <translation>已复制任务 ID。</translation>
     </message>
     <message>
         <source>{names} and {count} more</source>
@@ -1307,8 +1441,16 @@
         <translation>曲目</translation>
     </message>
     <message>
+        <source>ETA</source>
+        <translation>预计剩余</translation>
+    </message>
+    <message>
         <source>Elapsed</source>
         <translation>已用时</translation>
+    </message>
+    <message>
+        <source>From the provider's start time (else from when the task was added) to its finish (else now)</source>
+        <translation>从服务商开始处理的时间（否则从添加任务时）到完成（否则到现在）</translation>
     </message>
     <message>
         <source>Next check</source>
@@ -1334,6 +1476,10 @@
 <context>
     <name>TaskText</name>
     <message>
+        <source>Elapsed: {time} ({basis})</source>
+        <translation>已用时：{time}（{basis}）</translation>
+    </message>
+    <message>
         <source>Queued for check</source>
         <translation>排队等待查询</translation>
     </message>
@@ -1344,6 +1490,10 @@
     <message>
         <source>checking…</source>
         <translation>查询中…</translation>
+    </message>
+    <message>
+        <source>from added to finished</source>
+        <translation>从添加到完成</translation>
     </message>
     <message>
         <source>given up</source>
@@ -1374,6 +1524,26 @@
         <translation>正在重试</translation>
     </message>
     <message>
+        <source>since added</source>
+        <translation>自添加起</translation>
+    </message>
+    <message>
+        <source>since the provider started it</source>
+        <translation>自服务商开始处理起</translation>
+    </message>
+    <message>
+        <source>taking longer than usual</source>
+        <translation>比平时慢</translation>
+    </message>
+    <message>
+        <source>the provider's start to finish</source>
+        <translation>从服务商开始到完成</translation>
+    </message>
+    <message>
+        <source>usually {range}</source>
+        <translation>通常 {range}</translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -1386,6 +1556,18 @@
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
+        <source>{low} s–{high} min</source>
+        <translation>{low} 秒–{high} 分钟</translation>
+    </message>
+    <message>
+        <source>{low}–{high} min</source>
+        <translation>{low}–{high} 分钟</translation>
+    </message>
+    <message>
+        <source>{low}–{high} s</source>
+        <translation>{low}–{high} 秒</translation>
+    </message>
+    <message>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
@@ -1396,6 +1578,10 @@
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>~{time} left</source>
+        <translation>约剩 {time}</translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1659,7 @@
         <translation>请把 {variable} 设置为你的 {account} API 密钥。</translation>
     </message>
     <message>
-        <source>Store your {account} API key in the window&apos;s Settings, or set {variable}.</source>
+        <source>Store your {account} API key in the window's Settings, or set {variable}.</source>
         <translation>请在窗口的设置中保存你的 {account} API 密钥，或设置 {variable}。</translation>
     </message>
     <message>
