@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
+from gui.domain.tracked_task import HistoryEntry, TrackedTask, Watch
 from gui.fake_provider import DEFAULT_KEYS, Phase, TaskScript
 from gui.storage.ledger import Ledger
+from gui.storage.paths import app_paths
+from gui.storage.task_list_file import export_document
 from gui.ui.task_list_transfer import TaskListTransfer
 from tests.ui_helpers import OFFSCREEN_NOISE, Windows, WindowUnderTest, windows_fixture
 
@@ -150,3 +154,36 @@ def test_a_hostile_file_is_refused_with_a_reason_and_changes_nothing(
     assert box is not None and box.icon() is QMessageBox.Icon.Warning
     assert shown.services.engine.tasks == before
     assert shown.row("fine") is None
+
+
+def test_a_task_that_finished_before_start_is_merged_not_added_twice(
+    windows: Windows, tmp_path: Path
+) -> None:
+    """The engine keeps tasks that had finished before start in the ledger only."""
+    done = TrackedTask(
+        "sunor",
+        "old-song",
+        added_at=1_700_000_000.0,
+        tracking_since=1_700_000_000.0,
+        watch=Watch.DONE,
+        snapshot=TaskSnapshot("sunor", "old-song", TaskState.SUCCEEDED, "success"),
+        history=(HistoryEntry(1_700_000_050.0, TaskState.SUCCEEDED, "success"),),
+    )
+    ledger = Ledger(app_paths().ledger)
+    try:
+        ledger.put_all([done])
+    finally:
+        ledger.close()
+    shown = windows.open()
+    assert ("sunor", "old-song") not in {t.key for t in shown.services.engine.tasks}
+    elsewhere = done.with_changes(
+        history=(HistoryEntry(1_700_000_010.0, TaskState.RUNNING, "running"), *done.history)
+    )
+    path = tmp_path / "from-elsewhere.json"
+    path.write_bytes(export_document([elsewhere]))
+    _transfer(shown).import_from(path)
+    assert "0 added, 1 merged" in _report(shown)
+    merged = shown.services.engine.get(("sunor", "old-song"))
+    assert merged is not None
+    assert [h.state for h in merged.history] == [TaskState.RUNNING, TaskState.SUCCEEDED]
+    assert len(shown.services.ledger) == 1
