@@ -176,7 +176,7 @@ def read_document(
             task = _task(entry, moment, providers)
         except _Bad as bad:
             raise TaskListFileError(
-                f"Task {number} in the file: {bad}. Nothing was imported."
+                f"Task {number} in the file: {str(bad).rstrip('.')}. Nothing was imported."
             ) from None
         if task.key in tasks:  # the same task twice in one file: merge, as with the ledger
             task = merge_tasks(tasks[task.key], task) or tasks[task.key]
