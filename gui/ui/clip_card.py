@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,12 +40,33 @@ def clip_facts(clip: Clip) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def variation_words(clip: Clip, variation: tuple[int, int] | None) -> str:
+    """`Variation 1/2 · clip 3f6c2a9e`, or just the clip when it has no siblings."""
+    clip_part = (
+        QCoreApplication.translate("ClipCard", "clip {id}").format(id=clip.id[:8])
+        if clip.id
+        else ""
+    )
+    if variation is None:
+        return clip_part
+    number = QCoreApplication.translate("ClipCard", "Variation {n}/{of}").format(
+        n=variation[0], of=variation[1]
+    )
+    return f"{number} · {clip_part}" if clip_part else number
+
+
 class ClipCard(QFrame):
     play_requested = Signal(object)  # Clip
     export_requested = Signal(object)  # Clip
     open_requested = Signal(object)  # Path of the saved file
 
-    def __init__(self, clip: Clip, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clip: Clip,
+        parent: QWidget | None = None,
+        *,
+        variation: tuple[int, int] | None = None,  # (n, of): this is variation n of `of`
+    ) -> None:
         super().__init__(parent)
         self.clip = clip
         self.setObjectName("clipCard")
@@ -78,6 +99,14 @@ class ClipCard(QFrame):
         facts.setTextFormat(Qt.TextFormat.PlainText)
         facts.setWordWrap(True)
         heading.addWidget(facts)
+        # Variations of one task often share title and tags: number them, name the clip.
+        self.variation_label = QLabel(variation_words(clip, variation))
+        self.variation_label.setObjectName("variationLabel")
+        self.variation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.variation_label.setStyleSheet("color: palette(dark);")
+        self.variation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.variation_label.setVisible(bool(self.variation_label.text()))
+        heading.addWidget(self.variation_label)
         heading.addStretch(1)
         top.addLayout(heading, 1)
         outer.addLayout(top)

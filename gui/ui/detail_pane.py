@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.model import Clip
+from gui.domain.model import Clip, ClipKind
+from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
@@ -28,7 +29,7 @@ from gui.providers import get_provider
 from gui.ui.appearance import current_state_colour
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon
-from gui.ui.task_text import human_seconds, next_check_words, state_words
+from gui.ui.task_text import elapsed_line, human_seconds, next_check_words, state_words
 
 # Wide enough for a clip card's buttons beside nothing else; everything else wraps.
 DETAIL_MIN_WIDTH = 290
@@ -224,17 +225,21 @@ class DetailPane(QScrollArea):
         facts = []
         if snapshot and snapshot.task_type:
             facts.append(self.tr("Task type: {type}").format(type=snapshot.task_type))
-        if task.history:
-            start = task.history[0].at
-            facts.append(self.tr("History:"))
-            facts.extend(
-                f"  {time.strftime('%H:%M:%S', time.localtime(h.at))}  "
-                f"{translate('TaskState', h.state.label)}"
-                + (f"  (+{human_seconds(h.at - start)})" if h.at > start else "")
-                for h in task.history
-            )
         added = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(task.added_at))
         facts.append(self.tr("Added: {time}").format(time=added))
+        if task.history:
+            # Each state's clock time, and how long after the task was added it was seen.
+            facts.append(self.tr("History (time since added):"))
+            facts.extend(
+                self.tr("  {clock}  {state}  (+{since} since added)").format(
+                    clock=time.strftime("%H:%M:%S", time.localtime(h.at)),
+                    state=translate("TaskState", h.state.label),
+                    since=human_seconds(h.at - task.added_at),
+                )
+                for h in task.history
+            )
+        if task.is_finished:  # a running task's elapsed time moves: it is in the line above
+            facts.append(elapsed_line(TaskRow.of(task)))
         if provider.link_lifetime_note and snapshot and snapshot.clips:
             facts.append(localize(provider.link_lifetime_note, translate))
         layout.addWidget(_plain_label("\n".join(facts)))
@@ -249,8 +254,12 @@ class DetailPane(QScrollArea):
             layout.addWidget(heading)
             # Media from loopback/private addresses only for a provider on this machine.
             allow_local = self.is_local_provider(task.provider) if self.is_local_provider else False
+            songs = [c for c in snapshot.clips if c.kind is ClipKind.SONG]
+            numbers = {id(song): n for n, song in enumerate(songs, 1)} if len(songs) > 1 else {}
             for clip in snapshot.clips:
-                card = ClipCard(clip)
+                n = numbers.get(id(clip))
+                variation = (n, len(songs)) if n is not None else None
+                card = ClipCard(clip, variation=variation)
                 card.play_requested.connect(lambda c, t=task: self.play_requested.emit(t, c))
                 card.export_requested.connect(lambda c, t=task: self.export_requested.emit(t, c))
                 card.open_requested.connect(self.open_requested.emit)
@@ -285,6 +294,7 @@ def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | 
 def _where_words(task: TrackedTask, account_problem: str | None) -> str:
     where = get_provider(task.provider).name
     if not task.is_finished:
+        where += " · " + elapsed_line(TaskRow.of(task))
         where += translate("DetailPane", " · next check: {when}").format(
             when=next_check_words(task, account_problem)
         )

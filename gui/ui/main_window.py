@@ -189,9 +189,7 @@ class MainWindow(QMainWindow):
         self.provider_filter.addItem(self.tr("All providers"), "")
         for provider in PROVIDERS.values():
             self.provider_filter.addItem(provider.name, provider.id)
-        self.provider_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_provider(self.provider_filter.currentData() or None)
-        )
+        self.provider_filter.currentIndexChanged.connect(self._provider_chosen)
         row.addWidget(self.provider_filter)
         return row
 
@@ -360,15 +358,21 @@ class MainWindow(QMainWindow):
         if self.detail.task is not None:
             self.refresh_detail()
 
+    def _provider_chosen(self, _index: int) -> None:
+        self.proxy.set_provider(self.provider_filter.currentData() or None)
+        self._update_counts()
+
     def _update_counts(self) -> None:
         counts = self.model.counts
         self.counts_label.setText(
             count_words(counts) if counts[StateGroup.ALL] else self.tr("No tasks yet")
         )
+        # The state buttons count what they would show: the chosen provider's tasks only.
+        shown = self.model.counts_for(self.proxy.provider)
         for group, button in self.group_buttons.items():
             button.setText(
                 self.tr("{group} ({count})").format(
-                    group=translate("StateGroup", group.value), count=counts[group]
+                    group=translate("StateGroup", group.value), count=shown[group]
                 )
             )
 

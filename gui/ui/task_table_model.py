@@ -31,6 +31,7 @@ from gui.ui.appearance import current_state_colour
 from gui.ui.state_icons import state_icon
 from gui.ui.task_groups import StateGroup, count_groups, group_of_kind
 from gui.ui.task_text import (
+    elapsed_line,
     elapsed_seconds,
     human_seconds,
     next_check_words,
@@ -97,6 +98,7 @@ class TaskTableModel(QAbstractTableModel):
         self._sort: Column | None = None
         # Kept up to date on every change, so the filter buttons never recount 10 000 tasks.
         self._counts = dict.fromkeys(StateGroup, 0)
+        self._provider_counts: dict[str, dict[StateGroup, int]] = {}
         self._descending = False
         self._account_problem = account_problem
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
@@ -115,6 +117,10 @@ class TaskTableModel(QAbstractTableModel):
             self._rows.sort(key=self._sort_key, reverse=self._descending)
         self._row_of = {row.key: index for index, row in enumerate(self._rows)}
         self._counts = count_groups(self._rows)
+        self._provider_counts = {
+            provider: count_groups(row for row in self._rows if row.provider == provider)
+            for provider in {row.provider for row in self._rows}
+        }
         self._unfinished = sum(not row.is_finished for row in self._rows)
         self._pending.clear()
         self.endResetModel()
@@ -162,8 +168,9 @@ class TaskTableModel(QAbstractTableModel):
                 run = max(run, 1)
             self.beginInsertRows(QModelIndex(), at, at + run - 1)
             self._rows[at:at] = batch[:run]
-            for (state, watch), count in Counter((r.state, r.watch) for r in batch[:run]).items():
-                self._count_kind(state, watch, count)
+            kinds = Counter((r.provider, r.state, r.watch) for r in batch[:run])
+            for (provider, state, watch), count in kinds.items():
+                self._count_kind(state, watch, count, provider)
             self._reindex_from(at)
             self.endInsertRows()
             batch = batch[run:]
@@ -187,19 +194,31 @@ class TaskTableModel(QAbstractTableModel):
         return self._sort, self._descending
 
     def _count(self, row: TaskRow, delta: int) -> None:
-        self._count_kind(row.state, row.watch, delta)
+        self._count_kind(row.state, row.watch, delta, row.provider)
 
-    def _count_kind(self, state: TaskState | None, watch: Watch, delta: int) -> None:
-        self._counts[StateGroup.ALL] += delta
+    def _count_kind(
+        self, state: TaskState | None, watch: Watch, delta: int, provider: str | None = None
+    ) -> None:
         group = group_of_kind(state, watch)
-        if group is not None:
-            self._counts[group] += delta
+        tallies = [self._counts]
+        if provider is not None:  # the state filter's counts follow the provider filter
+            tallies.append(self._provider_counts.setdefault(provider, dict.fromkeys(StateGroup, 0)))
+        for counts in tallies:
+            counts[StateGroup.ALL] += delta
+            if group is not None:
+                counts[group] += delta
         if state is None or not state.is_terminal:
             self._unfinished += delta
 
     @property
     def counts(self) -> dict[StateGroup, int]:
         return dict(self._counts)
+
+    def counts_for(self, provider: str | None) -> dict[StateGroup, int]:
+        """The counts of one provider's tasks (None: every provider's)."""
+        if provider is None:
+            return dict(self._counts)
+        return dict(self._provider_counts.get(provider) or dict.fromkeys(StateGroup, 0))
 
     # --- sorting -------------------------------------------------------------------------
     # The model sorts its own rows (the proxy only filters): Qt's proxy sort calls data() in
@@ -328,6 +347,16 @@ class TaskTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate("TaskTable", HEADERS[Column(section)])
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == Column.ELAPSED
+        ):
+            return translate(
+                "TaskTable",
+                "From the provider's start time (else from when the task was added) to its "
+                "finish (else now)",
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -348,6 +377,8 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
             return QColor(current_state_colour(task.state))  # the light or the dark set
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.ELAPSED:  # which clock the number is on
+                return self._tooltip(task) + "\n" + elapsed_line(task)
             return self._tooltip(task)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.CLIPS,

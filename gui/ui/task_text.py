@@ -78,9 +78,31 @@ def human_seconds(seconds: float) -> str:
 
 
 def elapsed_seconds(task: TaskRow, now: float | None = None) -> float:
+    """One definition everywhere: from the provider's start time when it gives one, else from
+    when the task was added, to its finish (the provider's time, else when it was seen
+    finished) or now. Words for which of these a number is: `elapsed_basis`."""
     now = time.time() if now is None else now
     end = task.ended if task.ended is not None else now
     return max(end - task.started, 0.0)
+
+
+def elapsed_basis(task: TaskRow) -> str:
+    """What the Elapsed number counts, so a jump (the provider's own times arriving) is explained."""
+    from_provider = task.started != task.added_at
+    if task.ended is None:
+        if from_provider:
+            return translate("TaskText", "since the provider started it")
+        return translate("TaskText", "since added")
+    if from_provider:
+        return translate("TaskText", "the provider's start to finish")
+    return translate("TaskText", "from added to finished")
+
+
+def elapsed_line(task: TaskRow, now: float | None = None) -> str:
+    """`Elapsed: 23 s (since added)`."""
+    return translate("TaskText", "Elapsed: {time} ({basis})").format(
+        time=human_seconds(elapsed_seconds(task, now)), basis=elapsed_basis(task)
+    )
 
 
 def next_check_words(
