@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -10,9 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+from keyring.backends import fail
+
 from gui.media.stale_parts import remove_stale_parts, remove_stale_parts_in_library
+from gui.services import open_services
 from gui.storage.atomic import write_atomically
+from gui.storage.credentials import CredentialStore
 from gui.storage.part_lock import PartLock, is_held
+from gui.storage.paths import app_paths
 
 
 def _part(folder: Path, name: str = ".Song - 1234abcd.k2j3h4g5.part") -> Path:
@@ -83,3 +89,18 @@ def test_the_library_is_cleaned_task_folder_by_task_folder(tmp_path: Path) -> No
     assert sorted(remove_stale_parts_in_library(tmp_path)) == sorted(stale)
     assert kept.read_bytes() == b"ID3 whole"
     assert remove_stale_parts_in_library(tmp_path / "missing") == []
+
+
+def test_the_app_start_cleans_the_library_and_the_export_folder(tmp_path: Path) -> None:
+    # What the window runs off the event loop when it starts (gui/ui/app.py).
+    services = open_services(app_paths(), CredentialStore(fail.Keyring(), env={}))
+    try:
+        services.settings.download_folder = str(tmp_path / "exports")
+        left = [
+            _part(services.paths.library / "sunor" / "a-task"),
+            _part(tmp_path / "exports"),
+        ]
+        assert services.remove_stale_parts() == 2
+        assert not any(path.exists() for path in left)
+    finally:
+        asyncio.run(services.close())

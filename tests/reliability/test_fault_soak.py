@@ -18,6 +18,7 @@ from email.utils import formatdate
 from pathlib import Path
 
 import httpx
+import pytest
 
 from gui.domain.events import EngineEvent, TaskUpdated
 from gui.domain.tracked_task import Watch
@@ -156,6 +157,7 @@ def _excusable(violation: Violation, log: list[RequestRecord]) -> bool:
     )
 
 
+@pytest.mark.timeout(900 if SOAK else 120)  # the long soak takes minutes
 def test_a_thousand_tasks_through_every_fault_end_as_scripted(tmp_path: Path) -> None:
     planned = _plan(random.Random(SEED), TASKS)
 
