@@ -25,6 +25,7 @@ FaultKind = Literal[
     "drop",
     "cut",
     "trickle",
+    "gzip_bomb",
 ]
 FAULT_KINDS: frozenset[str] = frozenset(get_args(FaultKind))
 # Kinds that replace the answer with an HTTP error in the provider's own format.
@@ -42,8 +43,9 @@ class Fault:
     "garbled" (status 200 with bytes that are not JSON at all), "hostile" (a finished-looking
     payload full of traversal titles, huge strings, bad URLs and wrong types), "drop" (the
     connection is closed without an answer), "cut" (the answer stops halfway through its
-    announced length and the connection closes) or "trickle" (the normal answer, one byte
-    every `byte_interval` real seconds).
+    announced length and the connection closes), "trickle" (the normal answer, one byte
+    every `byte_interval` real seconds) or, on the media host, "gzip_bomb" (a small gzip body,
+    unasked for, that unpacks to 64 MB of zeros).
     """
 
     kind: FaultKind
