@@ -72,6 +72,8 @@ def test_kinds_are_learned_apart_and_only_the_most_recent_count() -> None:
     assert book.model("sunor", "lyrics").distribution.median == pytest.approx(10.0)
     assert book.model("sunor", "music").distribution.median == pytest.approx(90.0)  # not 500
     assert not book.model("crun", "music").learned  # another provider knows nothing yet
+    # A task whose type is not said yet (crun while running) learns from all of its provider.
+    assert book.samples("sunor", None) == MAX_HISTORY  # (the most recent)
 
 
 def test_a_provider_progress_bar_gives_the_eta_when_there_is_one() -> None:

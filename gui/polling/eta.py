@@ -127,15 +127,18 @@ class DurationBook:
     def record(self, run: FinishedRun) -> None:
         if not math.isfinite(run.seconds) or run.seconds <= 0:
             return
-        kind = (run.provider, run.task_type)
-        self._runs.setdefault(kind, deque(maxlen=MAX_HISTORY)).append(run.seconds)
-        self._models.pop(kind, None)
+        # Also under the provider alone: a running task's type is often not said yet (crun).
+        kinds = {(run.provider, run.task_type), (run.provider, None)}
+        for kind in kinds:
+            self._runs.setdefault(kind, deque(maxlen=MAX_HISTORY)).append(run.seconds)
+            self._models.pop(kind, None)
 
     def samples(self, provider: str, task_type: str | None) -> int:
         return len(self._runs.get((provider, task_type), ()))
 
     def model(self, provider: str, task_type: str | None) -> DurationModel:
-        """The learned model for this kind of task, or the provider's documented range."""
+        """The learned model for this kind of task (type None: every kind of the provider), or
+        the provider's documented range."""
         kind = (provider, task_type)
         found = self._models.get(kind)
         if found is None:

@@ -53,8 +53,11 @@ async def any_key_configured(store: CredentialStore) -> bool:
 
 def build_window(services: Services) -> tuple[MainWindow, Controller]:
     # A finished task's details are read from the ledger when it is selected (engine.get).
-    model = TaskTableModel(services.engine.account_problem, load_task=services.engine.get)
+    model = TaskTableModel(
+        services.engine.account_problem, load_task=services.engine.get, eta=services.engine.eta
+    )
     window = MainWindow(model)
+    window.detail.estimate_for = services.engine.eta
     services.engine.subscribe(model.on_engine_event)
     controller = Controller(services, window)
     add_window_extras(services, window, controller)

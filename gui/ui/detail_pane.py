@@ -25,11 +25,19 @@ from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
+from gui.polling.eta import Estimate
 from gui.providers import get_provider
 from gui.ui.appearance import current_state_colour
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon
-from gui.ui.task_text import elapsed_line, human_seconds, next_check_words, state_words
+from gui.ui.task_text import (
+    duration_range,
+    elapsed_line,
+    eta_words,
+    human_seconds,
+    next_check_words,
+    state_words,
+)
 
 # Wide enough for a clip card's buttons beside nothing else; everything else wraps.
 DETAIL_MIN_WIDTH = 290
@@ -56,6 +64,8 @@ class DetailPane(QScrollArea):
     is_local_provider: Callable[[str], bool] | None = None
     # Answers whether a clip is the task's starred keeper; set by the controller.
     is_keeper: Callable[[TrackedTask, Clip], bool] | None = None
+    # Answers when a running task will likely be done (the engine's ETA); set by the app.
+    estimate_for: Callable[[TrackedTask], Estimate | None] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +81,7 @@ class DetailPane(QScrollArea):
         self._playing: object = None
         self._paused = False
         self._where_label: QLabel | None = None
+        self._eta_label: QLabel | None = None
         self.show_task(None)
 
     @property
@@ -98,12 +109,15 @@ class DetailPane(QScrollArea):
         if key is not None and key == self._shown_key and self._task is not None:
             if self._where_label is not None and task is not None:
                 self._where_label.setText(_where_words(task, account_problem))
+            if self._eta_label is not None and task is not None:
+                self._eta_label.setText(self._eta_text(task))
             return
         self._shown_key = key
         self._task = task
         self._account_problem = account_problem
         self._cards = []
         self._where_label = None
+        self._eta_label = None
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -119,6 +133,10 @@ class DetailPane(QScrollArea):
         if old is not None:
             old.deleteLater()
         self.setWidget(page)
+
+    def _eta_text(self, task: TrackedTask) -> str:
+        estimate = self.estimate_for(task) if self.estimate_for is not None else None
+        return _eta_words_for(estimate)
 
     def set_playing(self, item: object) -> None:
         """Mark the card that is playing (and whether it is the preview or the final file)."""
@@ -170,6 +188,10 @@ class DetailPane(QScrollArea):
         layout.addLayout(state_row)
         self._where_label = _plain_label(_where_words(task, account_problem))
         layout.addWidget(self._where_label)
+        if not task.is_finished:  # updated in place with the clock, like the next check
+            self._eta_label = _plain_label(self._eta_text(task))
+            self._eta_label.setObjectName("detailEta")
+            layout.addWidget(self._eta_label)
 
         id_row = QHBoxLayout()
         id_field = QLineEdit(task.task_id)
@@ -289,6 +311,17 @@ def _playing_words(item: object, task: TrackedTask | None, index: int) -> str | 
     if getattr(item, "is_local", False):
         return translate("DetailPane", "▶ Playing (saved copy)")
     return translate("DetailPane", "▶ Playing")
+
+
+def _eta_words_for(estimate: Estimate | None) -> str:
+    words = eta_words(estimate)
+    if not words or estimate is None:
+        return ""
+    if estimate.overdue:  # and what usual is, so "longer" has a measure
+        words += translate("DetailPane", " (usually {range})").format(
+            range=duration_range(*estimate.usual)
+        )
+    return translate("DetailPane", "Estimate: {eta}").format(eta=words)
 
 
 def _where_words(task: TrackedTask, account_problem: str | None) -> str:

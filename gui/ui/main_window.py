@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
+        header = self.table.horizontalHeader()  # the ETA reads best beside the elapsed time
+        header.moveSection(header.visualIndex(Column.ETA), header.visualIndex(Column.ELAPSED) + 1)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.doubleClicked.connect(self._double_clicked)

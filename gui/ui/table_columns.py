@@ -25,6 +25,7 @@ DROP_ORDER = (
     Column.CLIPS,
     Column.ADDED,
     Column.ELAPSED,
+    Column.ETA,  # the detail pane says it too
     Column.PROGRESS,
     Column.NEXT_CHECK,
     Column.PROVIDER,
@@ -60,6 +61,13 @@ def column_samples() -> dict[Column, list[str]]:
             time.strftime(translate("TaskTable", "%b %d %H:%M"), time.localtime(1_700_000_000))
         ],
         Column.PROGRESS: ["100%"],
+        Column.ETA: [
+            translate("TaskText", "taking longer than usual"),
+            translate("TaskText", "~{time} left").format(time=long_wait),
+            translate("TaskText", "usually {range}").format(
+                range=translate("TaskText", "{low} s–{high} min").format(low=55, high=10)
+            ),
+        ],
     }
 
 

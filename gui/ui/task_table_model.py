@@ -281,9 +281,10 @@ class TaskTableModel(QAbstractTableModel):
             self._row_of[self._rows[index].key] = index
 
     def flush(self) -> None:
-        """Apply the queued updates: one dataChanged per changed row."""
+        """Apply the queued updates: one dataChanged per run of adjacent changed rows (the
+        running tasks usually sit together at the top: 250 updates, one signal)."""
         pending, self._pending = self._pending, {}
-        last_column = len(Column) - 1
+        changed: list[int] = []
         for key, task in pending.items():
             row = self._row_of.get(key)
             if row is None:
@@ -293,7 +294,10 @@ class TaskTableModel(QAbstractTableModel):
             self._count(updated, +1)
             self._rows[row] = updated
             self._full[key] = task
-            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+            changed.append(row)
+        last_column = len(Column) - 1
+        for first, last in _runs(sorted(changed)):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
         if pending:
             self.counts_changed.emit()
 
@@ -360,10 +364,14 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # A paint asks ~10 roles of every visible cell, most of them unanswered: say so first.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        task = self._rows[index.row()]
-        column = Column(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        task = self._rows[row]
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(task, column)
         if role == SORT_ROLE:
@@ -435,6 +443,33 @@ class TaskTableModel(QAbstractTableModel):
         if task.problem:
             lines.append(localize(task.problem, translate))
         return "\n".join(lines)
+
+
+_COLUMNS = tuple(Column)  # by number, without an enum lookup per cell
+_ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        SORT_ROLE,
+        TASK_ROLE,
+        PROGRESS_ROLE,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def _live_progress(task: TaskRow) -> float | None:

@@ -9,6 +9,7 @@ from gui.domain.states import TaskState
 from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask, Watch
 from gui.i18n import translate
+from gui.polling.eta import Estimate
 
 # Shapes differ as well as colours, so the states stay distinct for colour-blind users.
 STATE_SYMBOLS: dict[TaskState | None, str] = {
@@ -131,3 +132,44 @@ def next_check_words(
     if wait > 0.5:
         return translate("TaskText", "in {time}").format(time=human_seconds(wait))
     return translate("TaskText", "checking…")
+
+
+def eta_words(estimate: Estimate | None) -> str:
+    """The ETA in words: "~40 s left", "usually 30 s–2 min" (too little history yet), or,
+    past the 95th percentile of its kind, "taking longer than usual"; "" for nothing to say."""
+    if estimate is None:
+        return ""
+    if estimate.overdue:
+        return translate("TaskText", "taking longer than usual")
+    if estimate.remaining is not None:
+        return translate("TaskText", "~{time} left").format(time=_rough(estimate.remaining))
+    return translate("TaskText", "usually {range}").format(range=duration_range(*estimate.usual))
+
+
+def duration_range(low: float, high: float) -> str:
+    """30 s–2 min, 1–2 min, 20–45 s: the usual durations, rounded as a person would say them."""
+    if high < 60:
+        return translate("TaskText", "{low}–{high} s").format(
+            low=_step(low, 5), high=max(_step(high, 5), _step(low, 5))
+        )
+    high_minutes = max(round(high / 60), 1)
+    if low < 60:
+        return translate("TaskText", "{low} s–{high} min").format(
+            low=_step(low, 5), high=high_minutes
+        )
+    return translate("TaskText", "{low}–{high} min").format(
+        low=max(round(low / 60), 1), high=max(high_minutes, round(low / 60), 1)
+    )
+
+
+def _rough(seconds: float) -> str:
+    """A remaining time without false precision: 5 s steps, then 30 s, then whole minutes."""
+    if seconds < 60:
+        return human_seconds(max(_step(seconds, 5), 5))
+    if seconds < 600:
+        return human_seconds(_step(seconds, 30))
+    return human_seconds(_step(seconds, 60))
+
+
+def _step(seconds: float, step: int) -> int:
+    return int(step * round(seconds / step))
