@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from gui.domain.states import TaskState
 from gui.fake_provider import Phase, TaskScript
 from gui.storage.settings import Settings, load_settings
-from gui.ui.appearance import apply_appearance, dark_palette, is_dark, light_palette
+from gui.ui.appearance import TONES, apply_appearance, dark_palette, is_dark, light_palette
 from gui.ui.progress_delegate import DARK_BAR, LIGHT_BAR, bar_colours
 from gui.ui.state_icons import state_icon
 from gui.ui.task_table_model import Column
@@ -51,7 +51,8 @@ def test_the_contrast_formula_matches_wcag() -> None:
 @pytest.fixture(autouse=True)
 def _back_to_light(qapp: QApplication) -> Iterator[None]:
     yield
-    apply_appearance("light")
+    apply_appearance("system")  # the session's QApplication as other tests expect it
+    qapp.setStyleSheet("")
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
@@ -150,3 +151,24 @@ def test_settings_appearance_is_saved_and_applied_without_a_restart(
 def test_an_unknown_appearance_in_the_settings_file_falls_back_to_system() -> None:
     assert Settings.from_json({"appearance": "purple"}).appearance == "system"
     assert Settings.from_json({"appearance": "dark"}).appearance == "dark"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("tone", sorted(TONES))
+def test_toned_words_are_readable_in_both_palettes(
+    qapp: QApplication, tone: str, dark: bool
+) -> None:
+    palette = dark_palette() if dark else light_palette()
+    colour = TONES[tone][1 if dark else 0]
+    for role in (Role.Window, Role.Base):
+        assert contrast(colour, palette.color(role)) >= 4.5, (tone, role)
+
+
+def test_a_message_takes_its_tone_in_the_palette_in_use(shown: WindowUnderTest) -> None:
+    message = shown.window.input_bar.message
+    for mode, index in (("dark", 1), ("light", 0)):
+        apply_appearance(mode)
+        shown.window.input_bar.show_message("Nothing to add.", "error")
+        shown.qtbot.waitUntil(
+            lambda i=index: message.palette().color(Role.WindowText).name() == TONES["error"][i]
+        )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from gui.domain.states import TaskState
 from gui.ui.task_text import state_colour
@@ -82,6 +82,31 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return used.color(Role.Base).lightness() < 128
 
 
+# Words that carry a tone (an error, a warning, a success) in each palette; ≥4.5:1 against the
+# window and the base colour of that palette (tests/test_appearance.py).
+TONES: dict[str, tuple[str, str]] = {  # tone: (light, dark)
+    "error": ("#a61b0f", "#ff8a80"),
+    "warning": ("#7a5200", "#f0c060"),
+    "ok": ("#1a6b30", "#6fd08f"),
+    "accent": ("#6a3d9a", "#c09cf0"),
+}
+
+
+def tone_sheet(dark: bool) -> str:
+    """The application style sheet that colours every widget given a tone by `set_tone`."""
+    return "\n".join(
+        f'QLabel[tone="{tone}"] {{ color: {colours[1] if dark else colours[0]}; }}'
+        for tone, colours in TONES.items()
+    )
+
+
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    """Colour a label's words by meaning, in the palette in use now and after a switch."""
+    widget.setProperty("tone", tone or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def current_state_colour(state: TaskState | None) -> str:
     """The state's colour for the palette in use (the table, the detail pane, the icons)."""
     return state_colour(state, is_dark())
@@ -115,4 +140,6 @@ def apply_appearance(choice: str, app: QApplication | None = None) -> str:
         if hints.colorScheme() is Qt.ColorScheme.Dark and not is_dark(palette):
             palette = dark_palette()  # the desktop says dark but its palette did not follow
         application.setPalette(palette)
-    return "dark" if is_dark(application.palette()) else "light"
+    dark = is_dark(application.palette())
+    application.setStyleSheet(tone_sheet(dark))
+    return "dark" if dark else "light"

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
 
 from gui.providers import PROVIDERS
 from gui.storage.settings import AUTO_PROVIDER
+from gui.ui.appearance import set_tone
 
-MESSAGE_STYLES = {
-    "error": "color: #a61b0f;",
-    "warning": "color: #7a5200;",
-    "info": "color: #1a6b30;",
-}
+# The message's tone (gui/ui/appearance.py colours it for the light or the dark palette).
+MESSAGE_TONES = {"error": "error", "warning": "warning", "info": "ok"}
 
 
 class InputBar(QWidget):
@@ -70,7 +68,7 @@ class InputBar(QWidget):
 
     def show_message(self, text: str | None, kind: str = "info") -> None:
         self.message.setText(text or "")
-        self.message.setStyleSheet(MESSAGE_STYLES.get(kind, ""))
+        set_tone(self.message, MESSAGE_TONES.get(kind))
         self.message.setVisible(bool(text))
 
     def _text_changed(self, text: str) -> None:

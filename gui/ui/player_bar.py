@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.durations import format_duration
+from gui.ui.appearance import set_tone
 from gui.ui.elided_label import ElidedLabel
 from gui.ui.player import Player, PlayItem
 
@@ -90,7 +91,8 @@ class PlayerBar(QWidget):
         # Without a sound output the volume means nothing: say why nothing is heard instead.
         self.no_sound_label = QLabel(self.tr("🔇 No sound"))
         self.no_sound_label.setObjectName("noSoundOutput")
-        self.no_sound_label.setStyleSheet("color: #a61b0f; font-weight: bold;")
+        self.no_sound_label.setStyleSheet("font-weight: bold;")
+        set_tone(self.no_sound_label, "error")
         self.no_sound_label.setToolTip(
             self.tr(
                 "This machine has no sound output (no sound card or sound server): clips play "

@@ -34,6 +34,7 @@ from gui.storage.settings import (
     AccountSettings,
     Settings,
 )
+from gui.ui.appearance import set_tone
 from gui.ui.key_field_state import KeyFieldState
 
 DEFAULT_URLS = {
@@ -124,7 +125,7 @@ class SettingsDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setObjectName("settingsError")
-        self.error_label.setStyleSheet("color: #a61b0f;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.error_label)
@@ -211,7 +212,7 @@ class SettingsDialog(QDialog):
         self.keyring_label.setText(
             self.tr("Keys are stored in: {where}").format(where=text) if usable else text
         )
-        self.keyring_label.setStyleSheet("" if usable else "color: #a61b0f;")
+        set_tone(self.keyring_label, None if usable else "error")
 
     def set_key_source(self, account: str, text: str, editable: bool) -> None:
         form = self.forms[account]
@@ -245,7 +246,7 @@ class SettingsDialog(QDialog):
     def set_test_result(self, account: str, text: str, ok: bool) -> None:
         label = self.forms[account].test_result
         label.setText(localize(text, translate))
-        label.setStyleSheet("color: #1a6b30;" if ok else "color: #a61b0f;")
+        set_tone(label, "ok" if ok else "error")
 
     def show_error(self, text: str | None) -> None:
         self.error_label.setText(localize(text, translate) if text else "")
