@@ -26,6 +26,7 @@ from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TaskKey, TrackedTask, Watch
 from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
+from gui.polling.eta import Estimate
 from gui.providers import get_provider
 from gui.ui.appearance import current_state_colour
 from gui.ui.state_icons import state_icon
@@ -33,6 +34,7 @@ from gui.ui.task_groups import StateGroup, count_groups, group_of_kind
 from gui.ui.task_text import (
     elapsed_line,
     elapsed_seconds,
+    eta_words,
     human_seconds,
     next_check_words,
     state_words,
@@ -50,6 +52,7 @@ class Column(IntEnum):
     NEXT_CHECK = 5
     CLIPS = 6
     ADDED = 7
+    ETA = 8  # last in the model (saved sort columns keep their numbers); shown after Elapsed
 
 
 # English; headerData translates them (context "TaskTable").
@@ -62,6 +65,7 @@ HEADERS = {
     Column.NEXT_CHECK: QT_TRANSLATE_NOOP("TaskTable", "Next check"),
     Column.CLIPS: QT_TRANSLATE_NOOP("TaskTable", "Clips"),
     Column.ADDED: QT_TRANSLATE_NOOP("TaskTable", "Added"),
+    Column.ETA: QT_TRANSLATE_NOOP("TaskTable", "ETA"),
 }
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native values for sorting
@@ -85,8 +89,10 @@ class TaskTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         load_task: Callable[[TaskKey], TrackedTask | None] = lambda _key: None,
+        eta: Callable[[TrackedTask], Estimate | None] = lambda _task: None,
     ) -> None:
         super().__init__(parent)
+        self._eta = eta  # when a running task will likely be done (the engine's estimate)
         # One compact row per task (gui/domain/task_row.py); the full task only for those
         # that came in full (live ones, from the engine). Others are loaded when asked for.
         self._rows: list[TaskRow] = []
@@ -416,6 +422,8 @@ class TaskTableModel(QAbstractTableModel):
             return next_check_words(task, self._account_problem(account))
         if column is Column.CLIPS:
             return str(task.clip_count) if task.clip_count else ""
+        if column is Column.ETA:
+            return eta_words(self._estimate(task))
         # A strftime pattern, so each language orders day and month its own way.
         return time.strftime(translate("TaskTable", "%b %d %H:%M"), time.localtime(task.added_at))
 
@@ -434,7 +442,19 @@ class TaskTableModel(QAbstractTableModel):
             return task.clip_count
         if column is Column.ADDED:
             return task.added_at
+        if column is Column.ETA:
+            estimate = self._estimate(task)
+            if estimate is None or estimate.overdue:
+                return float("inf")  # the unknown and the late after the likely
+            return estimate.remaining if estimate.remaining is not None else estimate.usual[1]
         return self._display(task, column)
+
+    def _estimate(self, task: TaskRow) -> Estimate | None:
+        """Only a running task has an ETA; it lives in full in `_full` (from the engine)."""
+        if task.is_finished or task.watch is not Watch.ACTIVE:
+            return None
+        full = self._full.get(task.key)
+        return self._eta(full) if full is not None else None
 
     def _tooltip(self, task: TaskRow) -> str:
         lines = [f"{get_provider(task.provider).name} · {task.task_id}", state_words(task)]
