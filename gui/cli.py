@@ -17,11 +17,12 @@ from gui.commands import (
     status,
     watch,
 )
+from gui.commands.render import localized
 from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
 from gui.domain.wording import localize
-from gui.i18n import translate
+from gui.i18n import load_language, translate
 from gui.providers import PROVIDER_IDS, get_provider
 from gui.storage.log_file import setup_logging
 from gui.storage.paths import app_paths
@@ -47,45 +48,56 @@ def _add_provider_arguments(
         "--provider",
         choices=(*PROVIDER_IDS, AUTO_PROVIDER) if auto else PROVIDER_IDS,
         required=required,
-        help="which API the task belongs to",
+        help=translate("Cli", "which API the task belongs to"),
     )
     parser.add_argument(
         "--base-url",
         metavar="URL",
-        help="API base URL (https; http only on loopback); default: the provider's own",
+        help=translate(
+            "Cli", "API base URL (https; http only on loopback); default: the provider's own"
+        ),
     )
     add_verbose_argument(parser)
 
 
 def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--verbose", action="store_true", help="log every step to standard error (DEBUG)"
+        "--verbose",
+        action="store_true",
+        help=translate("Cli", "log every step to standard error (DEBUG)"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tunewatch",
-        description="Track AI-music generation tasks.",
-        epilog="Without a command, `tunewatch [--provider P] [--base-url URL] [--demo] "
-        "[TASK_ID ...]` opens the window (with those tasks added).",
+        description=translate("Cli", "Track AI-music generation tasks."),
+        epilog=translate(
+            "Cli",
+            "Without a command, `tunewatch [--provider P] [--base-url URL] [--demo] "
+            "[TASK_ID ...]` opens the window (with those tasks added).",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"tunewatch {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    status_parser = commands.add_parser("status", help="check one task once")
+    status_parser = commands.add_parser("status", help=translate("Cli", "check one task once"))
     _add_provider_arguments(status_parser, required=False, auto=True)  # none: Auto
     status.add_arguments(status_parser)
-    watch_parser = commands.add_parser("watch", help="track tasks and follow them until they end")
+    watch_parser = commands.add_parser(
+        "watch", help=translate("Cli", "track tasks and follow them until they end")
+    )
     _add_provider_arguments(watch_parser, required=True)
     watch.add_arguments(watch_parser)
-    export_parser = commands.add_parser("export", help="export finished tasks to a folder")
+    export_parser = commands.add_parser(
+        "export", help=translate("Cli", "export finished tasks to a folder")
+    )
     _add_provider_arguments(export_parser, required=True)
     export.add_arguments(export_parser)
-    list_parser = commands.add_parser("list", help="list the tracked tasks")
+    list_parser = commands.add_parser("list", help=translate("Cli", "list the tracked tasks"))
     list_tasks.add_arguments(list_parser)
     add_verbose_argument(list_parser)
     import_parser = commands.add_parser(
-        "import", help="merge a task list file into the tracked tasks"
+        "import", help=translate("Cli", "merge a task list file into the tracked tasks")
     )
     import_tasks.add_arguments(import_parser)
     add_verbose_argument(import_parser)
@@ -96,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The log file and the masking filter before anything can log (gui/storage/log_file.py).
     setup_logging(app_paths(), verbose="--verbose" in args_list)
+    # The terminal speaks the window's language: Settings' choice, else the locale.
+    load_language(load_settings(app_paths().settings).language)
     if args_list[:1] == ["--install-desktop-entry"]:
         return desktop_entry.run()
     if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (
@@ -110,19 +124,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_window_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tunewatch",
-        description="Open the Tunewatch window (optionally with tasks added). "
-        "Terminal commands: tunewatch {status,watch,list,export} --help.",
+        description=translate(
+            "Cli",
+            "Open the Tunewatch window (optionally with tasks added). "
+            "Terminal commands: tunewatch {commands} --help.",
+        ).format(commands="{status,watch,list,export}"),
     )
     _add_provider_arguments(parser, required=False)
     parser.add_argument(
-        "--demo", action="store_true", help="open the demo (a fake provider inside the app)"
+        "--demo",
+        action="store_true",
+        help=translate("Cli", "open the demo (a fake provider inside the app)"),
     )
     parser.add_argument(
         "--install-desktop-entry",
         action="store_true",
-        help="put Tunewatch in the desktop's application menu for this user, then exit",
+        help=translate(
+            "Cli", "put Tunewatch in the desktop's application menu for this user, then exit"
+        ),
     )
-    parser.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="tasks to add")
+    parser.add_argument(
+        "task_ids", nargs="*", metavar="TASK_ID", help=translate("Cli", "tasks to add")
+    )
     return parser
 
 
@@ -131,12 +154,14 @@ def _open_window(args_list: list[str]) -> int:
     try:
         if args.base_url:
             if not args.provider:
-                raise ValueError("--base-url needs --provider: which account's address is it?")
+                raise ValueError(
+                    translate("Cli", "--base-url needs --provider: which account's address is it?")
+                )
             args.base_url = validate_base_url(args.base_url)
         if args.provider:
             get_provider(args.provider)
     except (InvalidBaseUrlError, ValueError) as bad:
-        print(f"tunewatch: {bad}", file=sys.stderr)
+        print(f"tunewatch: {localized(str(bad))}", file=sys.stderr)
         return exit_codes.USAGE
     from gui.ui.app import main as window_main  # Qt only when a window is wanted
 
@@ -161,12 +186,13 @@ def _run_command(args_list: list[str]) -> int:
             if hasattr(args, "task_ids"):
                 args.task_ids = list(dict.fromkeys(validate_task_id(t) for t in args.task_ids))
         except (InvalidBaseUrlError, InvalidTaskIdError, ValueError) as bad:
-            print(f"tunewatch: {bad}", file=sys.stderr)
+            print(f"tunewatch: {localized(str(bad))}", file=sys.stderr)
             return exit_codes.USAGE
         code: int = PROVIDER_COMMANDS[args.command].run(args, provider, base_url)
         return code
     except KeyboardInterrupt:
-        print("tunewatch: interrupted; the tasks stay tracked.", file=sys.stderr)
+        said = translate("Cli", "interrupted; the tasks stay tracked.")
+        print(f"tunewatch: {said}", file=sys.stderr)
         return exit_codes.INTERRUPTED
 
 

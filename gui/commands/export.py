@@ -16,10 +16,12 @@ import httpx
 
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
+from gui.commands.render import localized
 from gui.domain.errors import ProviderError
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.urls import is_loopback_host
+from gui.i18n import translate
 from gui.media.export_types import ExportError, ExportOptions, default_export_folder
 from gui.media.exporter import export_snapshot
 from gui.media.naming import parse_template
@@ -34,16 +36,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dest",
         metavar="DIR",
-        help="folder to export into; default: the folder in the settings, else Music/Tunewatch",
+        help=translate(
+            "Cli",
+            "folder to export into; default: the folder in the settings, else Music/Tunewatch",
+        ),
     )
     parser.add_argument(
         "--template",
         metavar="T",
-        help='file name template, e.g. "{title} - {clip_id8}" (placeholders: {title} '
-        "{clip_id8} {clip_id} {task_id} {provider} {model} {date} {n})",
+        help=translate("Cli", "file name template, e.g. {example} (placeholders: {placeholders})")
+        .format(
+            example='"{title} - {clip_id8}"',
+            placeholders="{title} {clip_id8} {clip_id} {task_id} {provider} {model} {date} {n}",
+        )
+        .replace("%", "%%"),
     )
-    parser.add_argument("--artist", help="artist tag; default: the settings, else the provider")
-    parser.add_argument("--album", help="album tag; default: the settings, else none")
+    parser.add_argument(
+        "--artist", help=translate("Cli", "artist tag; default: the settings, else the provider")
+    )
+    parser.add_argument(
+        "--album", help=translate("Cli", "album tag; default: the settings, else none")
+    )
 
 
 def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
@@ -52,7 +65,7 @@ def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
     try:
         parse_template(template)
     except ValueError as bad:
-        print(f"tunewatch: {bad}", file=sys.stderr)
+        print(f"tunewatch: {localized(str(bad))}", file=sys.stderr)
         return exit_codes.USAGE
     dest = Path(args.dest or settings.download_folder or default_export_folder()).expanduser()
     options = ExportOptions(
@@ -107,11 +120,19 @@ async def _export_task(
     try:
         snapshot = await check()
     except ProviderError as error:
-        _say(f"{task_id}: {error.describe()}")
+        _say(f"{task_id}: {error.describe(translate)}")
         return exit_codes.for_error(error)
     if snapshot.state is not TaskState.SUCCEEDED:
-        reason = f": {snapshot.error.message}" if snapshot.error else ""
-        _say(f"{task_id}: {snapshot.state.label}{reason} — nothing exported.")
+        state = translate("TaskState", snapshot.state.label)
+        if snapshot.error:
+            state = translate("Terminal", "{state}: {reason}").format(
+                state=state, reason=localized(snapshot.error.message)
+            )
+        _say(
+            translate("Terminal", "{id}: {state} — nothing exported.").format(
+                id=task_id, state=state
+            )
+        )
         return exit_codes.for_state(snapshot.state)
     try:
         result = await export_snapshot(
@@ -120,13 +141,21 @@ async def _export_task(
     except ExportError as error:
         if error.partial is not None:
             _print_files(error.partial.files)
-        _say(f"{task_id}: {error.message}")
+        _say(f"{task_id}: {localized(error.message)}")
         return exit_codes.UNAVAILABLE
     _print_files(result.files)
     for warning in result.all_warnings:
-        _say(f"{task_id}: warning: {warning}")
+        _say(
+            translate("Terminal", "{id}: warning: {warning}").format(
+                id=task_id, warning=localized(warning)
+            )
+        )
     if not result.clips:
-        _say(f"{task_id}: finished, but there was nothing to export.")
+        _say(
+            translate("Terminal", "{id}: finished, but there was nothing to export.").format(
+                id=task_id
+            )
+        )
     return exit_codes.SUCCEEDED
 
 

@@ -10,9 +10,11 @@ from datetime import datetime
 
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
+from gui.commands.render import localized
 from gui.domain.durations import format_duration
 from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskUpdated
 from gui.domain.tracked_task import TaskKey, TrackedTask, Watch
+from gui.i18n import translate
 from gui.polling.engine import AccountConfig, Engine
 from gui.polling.status_check import make_client
 from gui.providers.base import Provider
@@ -24,13 +26,18 @@ from gui.storage.settings import MAX_INTERVAL, MIN_INTERVAL, load_settings
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task_ids", nargs="+", metavar="TASK_ID")
-    parser.add_argument("--json", action="store_true", help="one JSON object per state change")
+    parser.add_argument(
+        "--json", action="store_true", help=translate("Cli", "one JSON object per state change")
+    )
     parser.add_argument(
         "--interval",
         type=float,
         metavar="SECONDS",
-        help="check every SECONDS instead of the provider's advice (never faster than its "
-        "per-task limit; rate limits still apply); default: the interval in Settings",
+        help=translate(
+            "Cli",
+            "check every SECONDS instead of the provider's advice (never faster than its "
+            "per-task limit; rate limits still apply); default: the interval in Settings",
+        ),
     )
 
 
@@ -64,11 +71,14 @@ class _Follower:
             if event.account == self.account and event.kind == "offline":
                 # The engine says an outage once for the account (not per task and retry).
                 if event.message or self.offline:
-                    said = event.message or f"{self.provider_name} is reachable again."
+                    said = localized(event.message) if event.message else None
+                    said = said or translate("Terminal", "{provider} is reachable again.").format(
+                        provider=self.provider_name
+                    )
                     print(f"tunewatch: {said}", file=sys.stderr, flush=True)
                 self.offline = bool(event.message)
             elif event.account == self.account and event.message:
-                print(f"tunewatch: {event.message}", file=sys.stderr, flush=True)
+                print(f"tunewatch: {localized(event.message)}", file=sys.stderr, flush=True)
                 if event.kind == "auth":
                     self.key_problem = event.message
                     self.finished.set()
@@ -110,14 +120,17 @@ class _Follower:
 
     def _text_line(self, task: TrackedTask, at: datetime | None) -> str:
         stamp = at.strftime("%H:%M:%S") if at else "--:--:--"
-        what = task.state.label if task.state else "Queued for check"
+        if task.state:
+            what = translate("TaskState", task.state.label)
+        else:
+            what = translate("TaskText", "Queued for check")
         snapshot = task.snapshot
         if snapshot and snapshot.progress is not None and not snapshot.state.is_terminal:
             what += f" {snapshot.progress:.0%}"
         if task.watch is Watch.NOT_FOUND:
-            what = "Not found"
+            what = translate("Terminal", "Not found")
         elif task.watch is Watch.GIVEN_UP:
-            what = "Given up"
+            what = translate("Terminal", "Given up")
         parts = [f"{stamp}  {task.task_id}  {what}"]
         if snapshot and snapshot.clips and snapshot.state.is_terminal:
             titles = ", ".join(
@@ -128,9 +141,9 @@ class _Follower:
             )
             parts.append(titles)
         if snapshot and snapshot.error:
-            parts.append(snapshot.error.message)
+            parts.append(localized(snapshot.error.message))
         if task.problem:
-            parts.append(task.problem)
+            parts.append(localized(task.problem))
         return " — ".join(parts)
 
 
@@ -183,7 +196,10 @@ async def follow(
 def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
     if args.interval is not None and not MIN_INTERVAL <= args.interval <= MAX_INTERVAL:
         print(
-            f"tunewatch: --interval must be between {MIN_INTERVAL:g} and {MAX_INTERVAL:g} seconds.",
+            "tunewatch: "
+            + translate("Terminal", "--interval must be between {low} and {high} seconds.").format(
+                low=f"{MIN_INTERVAL:g}", high=f"{MAX_INTERVAL:g}"
+            ),
             file=sys.stderr,
         )
         return exit_codes.USAGE

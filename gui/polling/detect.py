@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import httpx
 
 from gui.domain.errors import NotFoundError, ProviderError
+from gui.polling.problem_words import PROVIDER_PROBLEM
 from gui.polling.status_check import StatusResult, check_status
 from gui.providers.base import Provider
 
@@ -51,7 +52,7 @@ async def detect_provider(
         except NotFoundError:
             continue
         except ProviderError as error:
-            problems.append(f"{provider.name}: {error.message}")
+            problems.append(PROVIDER_PROBLEM.format(provider=provider.name, message=error.message))
             continue
         return Detection(provider, tried, problems, answer)
     return Detection(None, tried, problems)

@@ -26,6 +26,7 @@ from gui.domain.errors import (
 from gui.domain.events import AccountProblem, EngineEvent, TaskAdded, TaskRemoved, TaskUpdated
 from gui.domain.task_ids import validate_task_id
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
+from gui.polling import problem_words as words
 from gui.polling.account import MAX_IN_FLIGHT_PER_ACCOUNT, AccountState
 from gui.polling.eta import DurationBook, Estimate, FinishedRun, estimate, finished_run, task_age
 from gui.polling.runners import Runners
@@ -265,7 +266,7 @@ class Engine:
         account = self._account(provider)
         key = api_key or await self._keys(provider.account)
         if not key:
-            raise MissingKeyError(f"No API key for {provider.account}.")
+            raise MissingKeyError(words.NO_KEY_SHORT.format(account=provider.account))
         sent = await account.take_turn(self._clock())
         try:
             result = await check_status(
@@ -301,7 +302,9 @@ class Engine:
             self._tell(
                 AccountProblem(
                     provider.account,
-                    f"{provider.name} is rate limiting; Tunewatch waits {wait:.0f} s before asking again.",
+                    words.RATE_LIMITED_ACCOUNT.format(
+                        provider=provider.name, seconds=f"{wait:.0f}"
+                    ),
                     kind="rate_limited",
                 )
             )
@@ -333,7 +336,9 @@ class Engine:
                 try:
                     self._update(
                         task.with_changes(
-                            problem=f"Unexpected error ({type(error).__name__}); retrying in {wait:.0f} s.",
+                            problem=words.UNEXPECTED_ERROR.format(
+                                error=type(error).__name__, seconds=f"{wait:.0f}"
+                            ),
                             next_poll_at=self._clock() + wait,
                         )
                     )
@@ -403,8 +408,7 @@ class Engine:
             task.with_changes(
                 watch=Watch.GIVEN_UP,
                 next_poll_at=None,
-                problem=f"Stopped checking after {minutes:.0f} minutes without a result. "
-                "Resume to keep watching.",
+                problem=words.GAVE_UP.format(minutes=f"{minutes:.0f}"),
             )
         )
         return True
@@ -436,7 +440,7 @@ class Engine:
             if generation == account.key_generation:
                 self._set_auth_problem(
                     account,
-                    f"{failure.message} Tasks of this account are paused until the key changes.",
+                    words.KEY_REFUSED_PAUSED.format(message=failure.message),
                 )
             self._update(task.with_changes(last_polled_at=now))
             return False
@@ -448,7 +452,7 @@ class Engine:
                         watch=Watch.NOT_FOUND,
                         next_poll_at=None,
                         last_polled_at=now,
-                        problem=f"{failure.message} Check the ID and the provider.",
+                        problem=words.NOT_FOUND_HINT.format(message=failure.message),
                     )
                 )
                 return True
@@ -456,7 +460,8 @@ class Engine:
             return False
         if isinstance(failure, RateLimitedError):
             wait = self._hold_for_rate_limit(account, provider, failure)
-            self._schedule(task, now, wait, f"Rate limited; retrying in {wait:.0f} s.", polled=True)
+            said = words.RATE_LIMITED_TASK.format(seconds=f"{wait:.0f}")
+            self._schedule(task, now, wait, said, polled=True)
             return False
         if isinstance(failure, BadPayloadError):
             # Keep polling and keep the last good snapshot: the next answer may be fine.
@@ -468,7 +473,8 @@ class Engine:
         # so tasks that failed together (a server outage) do not retry together.
         wait = jittered(retry_delay(streak.errors, policy.initial_interval), self._rng)
         message = failure.message if isinstance(failure, ProviderError) else str(failure)
-        self._schedule(task, now, wait, f"{message} Retrying in {wait:.0f} s.", polled=True)
+        said = words.RETRYING.format(message=message, seconds=f"{wait:.0f}")
+        self._schedule(task, now, wait, said, polled=True)
         return False
 
     def _on_answer(
@@ -531,7 +537,7 @@ class Engine:
         Said once per outage and once when it ends, not per task and retry."""
         if isinstance(failure, UnreachableError):
             if account.reach.lost(probe=probe):
-                message = f"{provider.name} can't be reached — retrying."
+                message = words.UNREACHABLE.format(provider=provider.name)
                 self._tell(AccountProblem(provider.account, message, kind="offline"))
             return True
         if isinstance(failure, NetworkError):
@@ -555,8 +561,7 @@ class Engine:
                     return api_key
                 self._set_auth_problem(
                     account,
-                    reason
-                    or f"No API key for {provider.account}: add one in Settings to start checking.",
+                    reason or words.NO_KEY.format(account=provider.account),
                 )
             message = account.auth_problem or ""
             if account.marked_waiting != message:

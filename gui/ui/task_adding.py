@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject
 from gui.domain.paste import parse_pasted, quoted
 from gui.domain.task_ids import could_be_provider_id
 from gui.domain.tracked_task import TrackedTask
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.polling.detect import detect_provider
 from gui.providers import PROVIDERS
 from gui.services import Services
@@ -46,7 +48,11 @@ class TaskAdder(QObject):
         self.services.settings.last_provider = provider_choice
         pasted = parse_pasted(text, self._known_keys)
         if not pasted.ids:
-            reason = pasted.invalid[0] if pasted.invalid else "No task ID found in what was pasted."
+            reason = (
+                localize(pasted.invalid[0], translate)
+                if pasted.invalid
+                else self.tr("No task ID found in what was pasted.")
+            )
             self.window.input_bar.show_message(reason, "error")
             return
         if provider_choice == AUTO_PROVIDER:
@@ -62,10 +68,12 @@ class TaskAdder(QObject):
                 invalid = [line, *pasted.notes]
             if not askable:
                 hint = self.tr("To add one anyway, choose its provider.")
-                self.window.input_bar.show_message(" ".join([*invalid, hint]), "error")
+                words_said = [localize(line, translate) for line in invalid]
+                self.window.input_bar.show_message(" ".join([*words_said, hint]), "error")
                 return
             self.window.input_bar.show_message(
-                f"Looking up {len(askable)} ID(s) at each account…", "info"
+                self.tr("Looking up {count} ID(s) at each account…").format(count=len(askable)),
+                "info",
             )
             self._spawn(self._add_auto(askable, invalid, pasted.repeated))
             return
@@ -110,7 +118,10 @@ class TaskAdder(QObject):
                 )
             except Exception as error:  # e.g. a locked keyring: say so, keep the text
                 self.window.input_bar.show_message(
-                    f"Auto could not ask the accounts: {getattr(error, 'message', error)}", "error"
+                    self.tr("Auto could not ask the accounts: {reason}").format(
+                        reason=localize(str(getattr(error, "message", error)), translate)
+                    ),
+                    "error",
                 )
                 return
             if found.provider is None and found.problems:
@@ -122,7 +133,10 @@ class TaskAdder(QObject):
             if found.provider is None:
                 if not found.tried:
                     self.window.input_bar.show_message(
-                        "Auto needs at least one API key: add one in Settings, or choose the provider.",
+                        self.tr(
+                            "Auto needs at least one API key: add one in Settings, "
+                            "or choose the provider."
+                        ),
                         "error",
                     )
                     return
@@ -133,7 +147,11 @@ class TaskAdder(QObject):
             task, created = self.engine.add(found.provider.id, task_id, found.answer)
             if created:
                 added.append(task)
-                notes.append(f"{task_id[:8]}… belongs to {found.provider.name}.")
+                notes.append(
+                    self.tr("{id}… belongs to {provider}.").format(
+                        id=task_id[:8], provider=found.provider.name
+                    )
+                )
         if unknown:
             invalid = [
                 *invalid,
@@ -142,7 +160,9 @@ class TaskAdder(QObject):
         if unresolved:
             invalid = [
                 *invalid,
-                f"Could not check {', '.join(unresolved)} (see why below); it is left in the box.",
+                self.tr("Could not check {ids} (see why below); it is left in the box.").format(
+                    ids=", ".join(unresolved)
+                ),
             ]
         self._report_added(added, already, invalid, notes)
         if unresolved:
@@ -153,13 +173,18 @@ class TaskAdder(QObject):
     ) -> None:
         parts = []
         if added:
-            parts.append(f"Added {len(added)} task{'s' if len(added) != 1 else ''}.")
+            parts.append(
+                self.tr("Added 1 task.")
+                if len(added) == 1
+                else self.tr("Added {count} tasks.").format(count=len(added))
+            )
         tracked = self._tracked(already)
         if already:
             names = [task.name for task in tracked] or list(dict.fromkeys(already))
             parts.append(self.tr("Already tracked: {names}.").format(names=", ".join(names)))
-        parts.extend(invalid)
-        parts.extend(notes[:3])
+        # Sentences of the core (paste rules, provider answers) arrive in English: word them here.
+        parts.extend(localize(line, translate) for line in invalid)
+        parts.extend(localize(line, translate) for line in notes[:3])
         kind = "error" if invalid and not added else "warning" if invalid or already else "info"
         self.window.input_bar.show_message(" ".join(parts), kind)
         if added:
