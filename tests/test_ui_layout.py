@@ -72,7 +72,10 @@ def test_nothing_is_clipped_at_common_window_sizes(
         needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
         assert table.columnWidth(column) >= needed, f"{column.name} cuts its words"
     if width >= 1280:
-        assert shown_columns == list(Column), "the default size shows every column"
+        # Every column but the two the detail pane says best ("2 results", "Added: …"): with
+        # the ETA beside Elapsed the nine no longer fit beside the pane at 1280.
+        expected = [c for c in Column if c not in (Column.CLIPS, Column.ADDED)]
+        assert shown_columns == expected, "the default size shows all the needed columns"
         assert table.columnWidth(Column.TITLE) >= table.columnWidth(Column.STATE)
 
     pane = shown.window.detail
@@ -88,6 +91,6 @@ def test_nothing_is_clipped_at_common_window_sizes(
 def test_columns_hide_least_needed_first_and_title_and_state_stay() -> None:
     natural: dict[Column, int] = {c: 100 for c in Column if c is not Column.TITLE}
     assert hidden_columns(10_000, natural, 150, DROP_ORDER) == set()
-    assert hidden_columns(150 + 600, natural, 150, DROP_ORDER) == {Column.CLIPS}
+    assert hidden_columns(150 + 700, natural, 150, DROP_ORDER) == {Column.CLIPS}
     assert hidden_columns(0, natural, 150, DROP_ORDER) == set(DROP_ORDER)
     assert Column.STATE not in DROP_ORDER and Column.TITLE not in DROP_ORDER
