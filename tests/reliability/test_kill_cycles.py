@@ -15,6 +15,8 @@ import signal
 import sqlite3
 import subprocess
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import mutagen
@@ -80,6 +82,17 @@ def _final_files_are_whole(dest: Path) -> list[str]:
     return broken
 
 
+def _wait_for(condition: Callable[[], bool], within: float = 20.0) -> None:
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "the export never reached its download"
+        time.sleep(0.02)
+
+
+def _held_since(server: FakeProviderServer, first: int) -> bool:
+    return any(r.fault == "timeout" for r in server.requests[first:])
+
+
 def _parts(dest: Path) -> set[str]:
     return {p.name for p in dest.iterdir() if is_part_name(p.name)} if dest.exists() else set()
 
@@ -96,14 +109,20 @@ def test_killed_again_and_again_nothing_is_lost_or_left_half_written(tmp_path: P
         base = ["--provider", "sunor", "--base-url", server.base_url]
         seen: set[str] = set()
         left_behind: set[str] = set()
-        for _cycle in range(CYCLES):
+        for cycle in range(CYCLES):
+            seen_at = len(server.requests)
             # The cycle's first audio download is held open, so a kill often finds its .part
             # in place (the cover comes first and fails: it is fetched into memory, no part).
             no_cover = server.inject(Fault("500"), account="media", times=1)
             held = server.inject(Fault("timeout", hold=60), account="media", times=1)
             watcher = _start(home, "watch", *base, "--interval", "1", *QUICK, *LONG)
             exporter = _start(home, "export", *base, "--dest", str(dest), *QUICK)
-            time.sleep(rng.uniform(0.3, 2.5))
+            if cycle % 2 == 0:
+                # Mid-download for sure: once the held audio request is at the server.
+                _wait_for(partial(_held_since, server, seen_at))
+                time.sleep(rng.uniform(0, 0.2))
+            else:
+                time.sleep(rng.uniform(0.2, 2.0))  # anywhere: start-up, a check, a write
             _kill(watcher)
             _kill(exporter)
             server.remove_fault(no_cover)
