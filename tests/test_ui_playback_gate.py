@@ -99,7 +99,7 @@ def test_a_private_link_is_refused_before_the_player_sees_it(
         rig.playback.play(task_with(clip), clip)
         assert rig.player.item is None  # nothing was handed to QMediaPlayer
         assert len(rig.errors) == 1
-        assert "“Song” is not played" in rig.errors[0]
+        assert rig.errors[0].startswith("“Song” is not played. The media link")
         assert "local or private-network address" in rig.errors[0]
     finally:
         rig.close(qtbot)

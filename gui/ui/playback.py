@@ -71,7 +71,7 @@ class Playback(QObject):
 
     def _refused(self, item: PlayItem, reason: str) -> None:
         self.player.error.emit(
-            self.tr("“{title}” is not played: {reason}").format(title=item.title, reason=reason)
+            self.tr("“{title}” is not played. {reason}").format(title=item.title, reason=reason)
         )
 
     def step(self, offset: int) -> None:
