@@ -89,6 +89,7 @@ TONES: dict[str, tuple[str, str]] = {  # tone: (light, dark)
     "warning": ("#7a5200", "#f0c060"),
     "ok": ("#1a6b30", "#6fd08f"),
     "accent": ("#6a3d9a", "#c09cf0"),
+    "muted": ("#5c5c5c", "#b4b4b4"),  # secondary words: notes, variation numbers, empty panes
 }
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from gui.domain.durations import format_duration
 from gui.domain.model import Clip, ClipKind
 from gui.i18n import translate
+from gui.ui.appearance import set_tone
 
 COVER_SIZE = 88
 
@@ -103,7 +104,7 @@ class ClipCard(QFrame):
         self.variation_label = QLabel(variation_words(clip, variation))
         self.variation_label.setObjectName("variationLabel")
         self.variation_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.variation_label.setStyleSheet("color: palette(dark);")
+        set_tone(self.variation_label, "muted")  # palette(dark) vanished on a dark palette
         self.variation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.variation_label.setVisible(bool(self.variation_label.text()))
         heading.addWidget(self.variation_label)
@@ -114,7 +115,7 @@ class ClipCard(QFrame):
         self.saved_label = QLabel()
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label.setObjectName("savedLabel")
-        self.saved_label.setStyleSheet("color: #1a6b30;")
+        set_tone(self.saved_label, "ok")
         self.saved_label.setWordWrap(True)
         self.saved_label.setVisible(False)
         self.open_button = QPushButton(self.tr("Show file"))
@@ -127,7 +128,8 @@ class ClipCard(QFrame):
         self.playing_label = QLabel()
         self.playing_label.setTextFormat(Qt.TextFormat.PlainText)
         self.playing_label.setObjectName("playingLabel")
-        self.playing_label.setStyleSheet("color: #6a3d9a; font-weight: bold;")
+        self.playing_label.setStyleSheet("font-weight: bold;")
+        set_tone(self.playing_label, "accent")
         self.playing_label.setVisible(False)
         body.addWidget(self.playing_label)
 
@@ -171,7 +173,7 @@ class ClipCard(QFrame):
     def set_playing(self, text: str | None) -> None:
         self.playing_label.setText(text or "")
         self.playing_label.setVisible(bool(text))
-        self.setStyleSheet("#clipCard { border: 2px solid #6a3d9a; }" if text else "")
+        self.setStyleSheet("#clipCard { border: 2px solid palette(highlight); }" if text else "")
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.clip.playable_url:

@@ -57,6 +57,7 @@ class DetailPane(QScrollArea):
     export_requested = Signal(object, object)  # TrackedTask, Clip
     cover_wanted = Signal(str, bool)  # url, allow_local
     open_requested = Signal(object)  # Path of a saved file
+    page_changed = Signal()  # the pane was rebuilt (another task, or the same one changed)
 
     # Answers where a clip's kept copy is; set by the controller (None: no archive).
     local_copy: Callable[[TrackedTask, Clip], Path | None] | None = None
@@ -133,6 +134,7 @@ class DetailPane(QScrollArea):
         if old is not None:
             old.deleteLater()
         self.setWidget(page)
+        self.page_changed.emit()  # e.g. its controls join the tab order (tab_order.py)
 
     def _eta_text(self, task: TrackedTask) -> str:
         estimate = self.estimate_for(task) if self.estimate_for is not None else None

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -51,6 +52,7 @@ from gui.ui.player_bar import PlayerBar
 from gui.ui.progress_delegate import ProgressDelegate
 from gui.ui.status_line import AccountProblemBanner, count_words
 from gui.ui.status_message import StatusMessages
+from gui.ui.tab_order import ArrowsOpenPopup, DetailPaneOrder, chain, reachable_choice
 from gui.ui.table_columns import ColumnFitter
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
 from gui.ui.task_filter import StateGroup, TaskFilterProxy
@@ -163,8 +165,46 @@ class MainWindow(QMainWindow):
         model.dataChanged.connect(self._refresh_detail_if_shown)
         model.clock_ticked.connect(self._clock_ticked)
         self._update_counts()
+        self._set_reading_order()
 
     # --- building ------------------------------------------------------------------------
+
+    def _set_reading_order(self) -> None:
+        """Tab reaches every control, top to bottom, left to right (tab_order.py)."""
+        reachable_choice(self.group_button_group)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self._arrows_open_popup = ArrowsOpenPopup(self)
+        self.provider_filter.installEventFilter(self._arrows_open_popup)
+        bar, empty = self.player_bar, self.empty_state
+        chain(
+            [
+                self.banner_button,
+                self.demo_button,
+                self.input_bar.field,
+                self.input_bar.provider,
+                self.input_bar.add_button,
+                self.filter_field,
+                *self.group_buttons.values(),
+                self.provider_filter,
+                self.table,
+                empty.demo_button,
+                empty.clear_button,
+                self.detail,
+            ]
+        )
+        player = [
+            bar.previous_button,
+            bar.play_button,
+            bar.next_button,
+            bar.seek_slider,
+            bar.compare_button,
+            bar.star_button,
+            bar.autoplay_button,
+            bar.volume_slider,
+        ]
+        chain(player)
+        self._detail_order = DetailPaneOrder(self.detail, self.detail, lambda: player[0])
+        self._detail_order.space.watch(self.findChildren(QAbstractButton))
 
     def _build_filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

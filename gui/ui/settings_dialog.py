@@ -149,7 +149,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(chosen), 0))
         note = QLabel(self.tr("Takes effect when Tunewatch restarts."))
         note.setObjectName("languageNote")
-        note.setStyleSheet("color: palette(mid);")
+        set_tone(note, "muted")
         row = QHBoxLayout()
         row.addWidget(self.language)
         row.addWidget(note, 1)

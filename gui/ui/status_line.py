@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gui.domain.wording import localize
 from gui.i18n import translate
+from gui.ui.appearance import set_tone
 from gui.ui.task_groups import StateGroup
 
 
@@ -32,7 +33,7 @@ class AccountProblemBanner(QWidget):
         self.label = QLabel()
         self.label.setObjectName("accountProblem")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setStyleSheet("color: #a61b0f;")
+        set_tone(self.label, "error")  # readable in the light and the dark palette
         self.button = QPushButton(self.tr("Fix…"))
         self.button.clicked.connect(lambda: self.fix_requested.emit(self._account))
         layout.addWidget(self.label)
