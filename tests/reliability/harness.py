@@ -39,7 +39,7 @@ async def virtual_engine(
     seed: int = 1,
 ) -> AsyncIterator[Harness]:
     """The real engine (real providers' pacing unless `policies`), on virtual time."""
-    keys: dict[str, str | None] = dict(DEFAULT_KEYS)
+    keys: dict[str, str | None] = {account: key for account, key in DEFAULT_KEYS.items()}
 
     async def key_for(account: str) -> str | None:
         return keys.get(account)

@@ -23,20 +23,20 @@ UNIX0 = 1_800_000_000.0  # the virtual Unix time at the loop's time 0
 SOAK = os.environ.get("TUNEWATCH_SOAK") == "1"  # the long versions of the reliability tests
 
 
-class _Jumping(selectors.DefaultSelector):  # type: ignore[misc,valid-type]
+class _Jumping(selectors.DefaultSelector):
     def __init__(self, loop: VirtualTimeLoop) -> None:
         super().__init__()
         self._loop = loop
 
     def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
         if timeout is not None and timeout <= 0:
-            return super().select(timeout)  # type: ignore[no-any-return]
+            return super().select(timeout)
         ready: list[tuple[selectors.SelectorKey, int]] = super().select(0)
         if ready:
             return ready
         if self._loop.busy() or timeout is None:
             # Real I/O is under way (or nothing is scheduled): wait for it in real time.
-            return super().select(0.02 if timeout is None else min(timeout, 0.02))  # type: ignore[no-any-return]
+            return super().select(0.02 if timeout is None else min(timeout, 0.02))
         self._loop.jump(timeout)
         return []
 
