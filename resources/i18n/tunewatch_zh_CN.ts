@@ -635,8 +635,8 @@
         <translation>“{title}”还没有可播放的音频。</translation>
     </message>
     <message>
-        <source>“{title}” is not played: {reason}</source>
-        <translation>未播放“{title}”：{reason}</translation>
+        <source>“{title}” is not played. {reason}</source>
+        <translation>未播放“{title}”。{reason}</translation>
     </message>
 </context>
 <context>
