@@ -103,6 +103,7 @@ class ClipCard(QFrame):
         # Variations of one task often share title and tags: number them, name the clip.
         self.variation_label = QLabel(variation_words(clip, variation))
         self.variation_label.setObjectName("variationLabel")
+        self.variation_label.setWordWrap(True)  # beside the cover in a narrow pane
         self.variation_label.setTextFormat(Qt.TextFormat.PlainText)
         set_tone(self.variation_label, "muted")  # palette(dark) vanished on a dark palette
         self.variation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
