@@ -235,3 +235,16 @@ def test_start_up_with_100_000_finished_tasks_polls_only_the_unfinished_ones(
         assert shown.window.detail.task.snapshot is not None
     finally:
         opened.close_all()
+
+
+def test_rows_sorted_in_pieces_come_out_as_one_stable_sort(qapp: Any) -> None:
+    model = TaskTableModel()
+    model.sort(Column.TITLE, Qt.SortOrder.DescendingOrder)
+    # Many equal titles: a merge that broke ties differently would reorder them.
+    rows = [
+        TaskRow.of(finished(f"t{i:05d}", float(i), title=f"Song {i % 7}")) for i in range(12_345)
+    ]
+    expected = sorted(rows, key=lambda row: (row.title or "").casefold(), reverse=True)
+    assert model.sorted_rows(rows) == expected
+    model.sort(Column.ADDED, Qt.SortOrder.AscendingOrder)
+    assert model.sorted_rows(list(reversed(rows))) == rows

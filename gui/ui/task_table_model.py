@@ -3,6 +3,7 @@ that changed (dataChanged), so selection and scroll position never jump."""
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -72,6 +73,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native values for sorting
 TASK_ROLE = Qt.ItemDataRole.UserRole + 2  # the full TrackedTask (read from the ledger if need be)
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # 0..1 or None, for the progress delegate
 
+SORT_PIECE = 5_000  # rows sorted at once off the loop (see sorted_rows)
 FLUSH_MS = 250  # coalesce a burst of poll results into one repaint per row
 TICK_MS = 1000  # "elapsed" and "next check" count down once a second
 
@@ -90,8 +92,10 @@ class TaskTableModel(QAbstractTableModel):
         *,
         load_task: Callable[[TaskKey], TrackedTask | None] = lambda _key: None,
         eta: Callable[[TrackedTask], Estimate | None] = lambda _task: None,
+        account_offline: Callable[[str], bool] = lambda _account: False,
     ) -> None:
         super().__init__(parent)
+        self._account_offline = account_offline  # its tasks wait for the network
         self._eta = eta  # when a running task will likely be done (the engine's estimate)
         # One compact row per task (gui/domain/task_row.py); the full task only for those
         # that came in full (live ones, from the engine). Others are loaded when asked for.
@@ -193,7 +197,19 @@ class TaskTableModel(QAbstractTableModel):
         if self._sort is None:
             return list(rows)
         column, descending = self._sort, self._descending
-        return sorted(rows, key=lambda row: self._sort_value(row, column), reverse=descending)
+
+        def key(row: TaskRow) -> Any:
+            return self._sort_value(row, column)
+
+        # In pieces, merged: one sort of 100 000 rows holds the GIL for ~50-100 ms (the window
+        # would freeze that long); pieces of SORT_PIECE rows and a merge in Python do not.
+        pieces = [
+            sorted(rows[start : start + SORT_PIECE], key=key, reverse=descending)
+            for start in range(0, len(rows), SORT_PIECE)
+        ]
+        if len(pieces) <= 1:
+            return pieces[0] if pieces else []
+        return list(heapq.merge(*pieces, key=key, reverse=descending))
 
     @property
     def sort_order(self) -> tuple[Column | None, bool]:
@@ -419,7 +435,9 @@ class TaskTableModel(QAbstractTableModel):
             return human_seconds(elapsed_seconds(task))
         if column is Column.NEXT_CHECK:
             account = get_provider(task.provider).account
-            return next_check_words(task, self._account_problem(account))
+            return next_check_words(
+                task, self._account_problem(account), offline=self._account_offline(account)
+            )
         if column is Column.CLIPS:
             return str(task.clip_count) if task.clip_count else ""
         if column is Column.ETA:
