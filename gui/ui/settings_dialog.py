@@ -190,7 +190,8 @@ class SettingsDialog(QDialog):
         interval.setRange(0, 3600)
         interval.setDecimals(0)
         interval.setSuffix(self.tr(" s"))
-        interval.setSpecialValueText(self.tr("Provider's advice (with back-off)"))
+        # Empty: the estimate-driven schedule (sparse early, dense near the likely finish).
+        interval.setSpecialValueText(self.tr("Automatic (dense near the likely finish)"))
         interval.setValue(values.interval or 0)
         form.addRow(self.tr("Check every"), interval)
         test.clicked.connect(

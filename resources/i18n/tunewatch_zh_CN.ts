@@ -1099,8 +1099,8 @@
         <translation>可用占位符：{placeholders}</translation>
     </message>
     <message>
-        <source>Provider's advice (with back-off)</source>
-        <translation>按服务商建议（逐步放缓）</translation>
+        <source>Automatic (dense near the likely finish)</source>
+        <translation>自动（临近预计完成时查询更密）</translation>
     </message>
     <message>
         <source>Remove key</source>
