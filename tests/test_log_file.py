@@ -70,6 +70,8 @@ def test_the_file_rotates_instead_of_growing(log_file: Path) -> None:
     _flush()
     files = sorted(log_file.parent.glob("tunewatch.log*"))
     assert len(files) == LOG_BACKUPS + 1
+    # Only this user may read them (task IDs and titles are in there), rotations included.
+    assert {f.stat().st_mode & 0o777 for f in files} == {0o600}
     assert all(f.stat().st_size <= MAX_LOG_BYTES + 2000 for f in files)
 
 

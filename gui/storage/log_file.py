@@ -6,6 +6,7 @@ key nor a full media link ever reaches the file or the terminal, whoever wrote t
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from gui.storage.paths import AppPaths
+from gui.storage.private_files import private_file
 
 LOG_NAME = "tunewatch.log"
 MAX_LOG_BYTES = 1_000_000
@@ -91,7 +93,11 @@ class _OwnHandler:
 
 
 class _RotatingFile(logging.handlers.RotatingFileHandler, _OwnHandler):
-    pass
+    def _open(self) -> io.TextIOWrapper:
+        # Task IDs and titles are in it: 0600 in a 0700 folder, as the task list (also after
+        # every rotation, which opens a fresh file).
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 class _Stderr(logging.StreamHandler[TextIO], _OwnHandler):
@@ -122,7 +128,6 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path | None:
 
     path = log_path(paths)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = _RotatingFile(
             path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
