@@ -201,11 +201,3 @@ def is_local_address(url: str) -> bool:
         return True
     address = literal_address(host)
     return address is not None and is_private_address(address)
-
-
-def media_url_allowed(url: str, allow_local: bool) -> bool:
-    """Media links are fetched only over http(s), and from a local or private address only when
-    the provider itself is on this machine (the fake server and the demo serve media there)."""
-    if clean_media_url(url) is None:
-        return False
-    return allow_local or not is_local_address(url)

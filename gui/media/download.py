@@ -1,8 +1,10 @@
 """Fetching media files from the links in a payload, safely.
 
 Media hosts are not the provider's API: a download carries no credentials at all (no key, no
-cookie, no Basic auth from the URL). Redirects are followed by hand so that every hop is checked
-again (http(s) only, no private addresses unless the provider itself is local). A file streams
+cookie, no Basic auth from the URL). Redirects are followed by hand so that every hop passes the
+media gate again (gui.media.media_gate: http(s) only, no private address in any spelling or by
+any name, connected to the address that was checked), and a body that stalls or unpacks like a
+gzip bomb is cut off (gui.media.transfer_guards). A file streams
 into a temporary file beside its target and is renamed into place only once it is complete and
 its size checked, so a crash or a cancellation never leaves half a file under the final name.
 """
@@ -28,7 +30,6 @@ from gui.media.media_gate import (
     Resolver,
     UnresolvableHost,
     admit,
-    admit_literal,
     pinned_request,
     system_resolver,
 )
@@ -104,15 +105,6 @@ class PartFile:
 
 def host_of(url: str) -> str:
     return urlsplit(url).hostname or "this address"
-
-
-def check_url(url: str, allow_local: bool) -> None:
-    """Raise RefusedUrlError unless `url` may be fetched, as far as can be told without a name
-    lookup (a literal address in any spelling, a local-only name); `open_media` resolves."""
-    try:
-        admit_literal(url, allow_local=allow_local)
-    except RefusedMediaUrl as refused:
-        raise RefusedUrlError(refused.message) from None
 
 
 async def admit_url(url: str, allow_local: bool, resolve: Resolver) -> AdmittedUrl:
