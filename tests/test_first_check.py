@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from gui.fake_provider import (
 )
 from gui.polling.account import MAX_IN_FLIGHT_PER_ACCOUNT, DueOrderSlots
 from gui.providers import get_provider
+from gui.storage.ledger import Ledger
 from gui.ui.task_text import state_words
 from tests.engine_helpers import running_engine, wait_for
 
@@ -81,6 +83,30 @@ async def test_500_pasted_sunor_ids_are_checked_oldest_first_within_120_a_minute
     assert len(waiting) == 380
     assert {state_words(t) for t in waiting} == {"Queued for check"}
     assert all(t.problem is None for t in tasks)
+
+
+async def test_tasks_resumed_at_start_whose_check_is_due_are_checked_at_once(
+    tmp_path: Path,
+) -> None:
+    # Tracked before; the app was closed while their next checks fell due (or not yet).
+    ledger = Ledger(tmp_path / "l.db")
+    now = time.time()
+    for task_id, due in [
+        ("overdue-9min", now - 540),
+        ("overdue-1min", now - 60),
+        ("later", now + 4),
+    ]:
+        task, _ = ledger.add("sunor", task_id, at=now - 600)  # within the 30 min give-up
+        ledger.save(task.with_changes(next_poll_at=due, last_polled_at=due - 5, poll_count=3))
+    ledger.close()
+    with FakeProviderServer(rate_limits=RateLimits()) as server:
+        for task_id in ("overdue-9min", "overdue-1min", "later"):
+            server.add_task("sunor", task_id, FOREVER)
+        async with running_engine(server, tmp_path / "l.db", policies=REAL_PACING):  # type: ignore[arg-type]
+            await wait_for(lambda: len(server.requests) >= 2, within=2.5)
+            await asyncio.sleep(0.3)
+            checked = {r.task_id for r in server.requests}
+    assert checked == {"overdue-9min", "overdue-1min"}  # "later" waits for its time
 
 
 async def test_a_freed_slot_goes_to_the_longest_due_waiter_not_the_first_to_ask() -> None:
