@@ -132,6 +132,11 @@ class Engine:
         state = self._accounts.get(account)
         return state.auth_problem if state else None
 
+    def account_offline(self, account: str) -> bool:
+        """The account cannot be reached (said in the status bar): its tasks wait for it."""
+        state = self._accounts.get(account)
+        return state is not None and state.reach.announced
+
     def policy(self, provider: Provider) -> PollPolicy:
         base = self._policies.get(provider.id, provider.poll_policy)
         return effective_policy(base, self._account_config(provider.account).interval)

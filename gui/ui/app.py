@@ -54,10 +54,14 @@ async def any_key_configured(store: CredentialStore) -> bool:
 def build_window(services: Services) -> tuple[MainWindow, Controller]:
     # A finished task's details are read from the ledger when it is selected (engine.get).
     model = TaskTableModel(
-        services.engine.account_problem, load_task=services.engine.get, eta=services.engine.eta
+        services.engine.account_problem,
+        load_task=services.engine.get,
+        eta=services.engine.eta,
+        account_offline=services.engine.account_offline,
     )
     window = MainWindow(model)
     window.detail.estimate_for = services.engine.eta
+    window.detail.account_offline = services.engine.account_offline
     services.engine.subscribe(model.on_engine_event)
     controller = Controller(services, window)
     add_window_extras(services, window, controller)

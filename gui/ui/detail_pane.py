@@ -67,6 +67,8 @@ class DetailPane(QScrollArea):
     is_keeper: Callable[[TrackedTask, Clip], bool] | None = None
     # Answers when a running task will likely be done (the engine's ETA); set by the app.
     estimate_for: Callable[[TrackedTask], Estimate | None] | None = None
+    # Answers whether an account cannot be reached (its tasks wait); set by the app.
+    account_offline: Callable[[str], bool] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,11 @@ class DetailPane(QScrollArea):
         """Rebuild on the next show_task (e.g. the task's tracks were just saved locally)."""
         self._shown_key = None
 
+    def _where_words(self, task: TrackedTask, account_problem: str | None) -> str:
+        account = get_provider(task.provider).account
+        offline = self.account_offline is not None and self.account_offline(account)
+        return _where_words(task, account_problem, offline)
+
     def show_task(self, task: TrackedTask | None, account_problem: str | None = None) -> None:
         # Rebuild only when the task changed: a tick or a poll that changed nothing must not
         # reset the scroll position, the lyrics being read, or fetch the covers again. The
@@ -109,7 +116,7 @@ class DetailPane(QScrollArea):
         key = None if task is None else (task, account_problem)
         if key is not None and key == self._shown_key and self._task is not None:
             if self._where_label is not None and task is not None:
-                self._where_label.setText(_where_words(task, account_problem))
+                self._where_label.setText(self._where_words(task, account_problem))
             if self._eta_label is not None and task is not None:
                 self._eta_label.setText(self._eta_text(task))
             return
@@ -188,7 +195,7 @@ class DetailPane(QScrollArea):
         state_label.setStyleSheet(f"color: {current_state_colour(task.state)}; font-weight: bold;")
         state_row.addWidget(state_label, 1)
         layout.addLayout(state_row)
-        self._where_label = _plain_label(_where_words(task, account_problem))
+        self._where_label = _plain_label(self._where_words(task, account_problem))
         layout.addWidget(self._where_label)
         if not task.is_finished:  # updated in place with the clock, like the next check
             self._eta_label = _plain_label(self._eta_text(task))
@@ -326,11 +333,11 @@ def _eta_words_for(estimate: Estimate | None) -> str:
     return translate("DetailPane", "Estimate: {eta}").format(eta=words)
 
 
-def _where_words(task: TrackedTask, account_problem: str | None) -> str:
+def _where_words(task: TrackedTask, account_problem: str | None, offline: bool = False) -> str:
     where = get_provider(task.provider).name
     if not task.is_finished:
         where += " · " + elapsed_line(TaskRow.of(task))
         where += translate("DetailPane", " · next check: {when}").format(
-            when=next_check_words(task, account_problem)
+            when=next_check_words(task, account_problem, offline=offline)
         )
     return where

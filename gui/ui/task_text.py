@@ -107,7 +107,11 @@ def elapsed_line(task: TaskRow, now: float | None = None) -> str:
 
 
 def next_check_words(
-    task: TrackedTask | TaskRow, account_problem: str | None = None, now: float | None = None
+    task: TrackedTask | TaskRow,
+    account_problem: str | None = None,
+    now: float | None = None,
+    *,
+    offline: bool = False,
 ) -> str:
     now = time.time() if now is None else now
     if task.watch is Watch.DONE:
@@ -120,7 +124,7 @@ def next_check_words(
         return translate("TaskText", "not found")
     if account_problem:
         return translate("TaskText", "paused: key problem")
-    if task.next_poll_at is None:
+    if task.next_poll_at is None or offline:  # offline: for the account, said once, not "checking…"
         return translate("TaskText", "waiting")
     wait = task.next_poll_at - now
     if task.problem and (

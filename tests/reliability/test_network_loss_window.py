@@ -12,6 +12,7 @@ import pytest
 
 from gui.domain.events import AccountProblem, EngineEvent
 from gui.fake_provider import MusicResult, Phase, TaskScript
+from gui.ui.task_table_model import Column
 from tests.ui_helpers import OFFSCREEN_NOISE, Windows, windows_fixture
 
 pytestmark = OFFSCREEN_NOISE
@@ -48,6 +49,9 @@ def test_offline_is_said_once_in_the_status_bar_and_checking_resumes(windows: Wi
     if SCREENSHOT:
         shown.window.grab().save(str(Path(SCREENSHOT) / "offline.png"))
     assert all(task.problem is None for task in shown.model_tasks)  # not per row
+    for task_id in ("net-1", "net-2", "net-3", "net-4"):  # they wait: no "checking…" lie
+        assert shown.text(task_id, Column.NEXT_CHECK) == "waiting"
+    assert "next check: waiting" in "\n".join(shown.detail_texts())
 
     windows.server.set_network(up=True)
     for task_id in ("net-1", "net-2", "net-3", "net-4"):
