@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
+import qasync
 from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QTableWidget
@@ -139,6 +140,14 @@ def test_an_unexpected_exception_shows_one_dialog_and_the_app_keeps_running(
         shown.controller.spawn(broken_task())
         shown.qtbot.waitUntil(lambda: reporter.count == 3)
 
+        # 4. A qasync slot: its task's error goes to sys.excepthook (qasync's own handler).
+        @qasync.asyncSlot(bool)
+        async def broken_async_slot(_checked: bool) -> None:
+            raise KeyError("boom in an async slot")
+
+        broken_async_slot(True)  # as a clicked(bool) signal calls it
+        shown.qtbot.waitUntil(lambda: reporter.count == 4)
+
         dialogs = [d for d in shown.window.findChildren(QDialog) if d.objectName() == "errorDialog"]
         assert len(dialogs) == 1, "repeated errors must not stack dialogs"
         dialog = dialogs[0]
@@ -148,9 +157,10 @@ def test_an_unexpected_exception_shows_one_dialog_and_the_app_keeps_running(
         text = details.toPlainText()
         assert "RuntimeError: boom in a slot" in text
         assert "ZeroDivisionError" in text and "ValueError: boom in a task" in text
+        assert "KeyError: 'boom in an async slot'" in text
         assert CANARY not in text  # masked, as in the log
         count = dialog.findChild(QLabel, "errorCount")
-        assert count is not None and "3 times" in count.text()
+        assert count is not None and "4 times" in count.text()
         where = dialog.findChild(QLabel, "errorLogPath")
         log_file = app_paths().data / "tunewatch.log"
         assert where is not None and str(log_file) in where.text()
@@ -171,7 +181,7 @@ def test_an_unexpected_exception_shows_one_dialog_and_the_app_keeps_running(
         # Closed and a new error: the same dialog comes back, with a fresh report.
         dialog.close()
         QTimer.singleShot(0, broken_slot)
-        shown.qtbot.waitUntil(lambda: reporter.count == 4 and dialog.isVisible())
+        shown.qtbot.waitUntil(lambda: reporter.count == 5 and dialog.isVisible())
         assert "ZeroDivisionError" not in details.toPlainText()
     finally:
         reporter.uninstall(shown.loop)
