@@ -17,7 +17,7 @@ import httpx
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
 from gui.commands.render import localized
-from gui.domain.errors import ProviderError
+from gui.domain.errors import ProviderError, RateLimitedError
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.urls import is_loopback_host
@@ -25,6 +25,8 @@ from gui.i18n import translate
 from gui.media.export_types import ExportError, ExportOptions, default_export_folder
 from gui.media.exporter import export_snapshot
 from gui.media.naming import parse_template
+from gui.polling.account import AccountState
+from gui.polling.schedule import RATE_LIMIT_DEFAULT_WAIT
 from gui.polling.status_check import check_status, make_client
 from gui.providers.base import Provider
 from gui.storage.paths import app_paths
@@ -94,10 +96,13 @@ async def export_tasks(
     allow_local: bool,
 ) -> int:
     codes: list[int] = []
+    # Every check (and fresh-link re-check) keeps to the account's budget and Retry-After, as
+    # the engine's do: a list of 500 sunor IDs must not go over its 120 requests a minute.
+    account = AccountState(provider.account, [provider.poll_policy])
     async with make_client() as client:
         for task_id in task_ids:
             code = await _export_task(
-                client, provider, base_url, task_id, api_key, options, allow_local
+                client, provider, base_url, task_id, api_key, options, allow_local, account
             )
             codes.append(code)
             if code == exit_codes.KEY_PROBLEM:
@@ -113,9 +118,21 @@ async def _export_task(
     api_key: str,
     options: ExportOptions,
     allow_local: bool,
+    account: AccountState,
 ) -> int:
     async def check() -> TaskSnapshot:
-        return (await check_status(client, provider, base_url, task_id, api_key)).snapshot
+        sent = await account.take_turn(0.0)
+        try:
+            result = await check_status(client, provider, base_url, task_id, api_key)
+        except ProviderError as error:
+            account.obey_rate_headers(error.rate_limit)
+            if isinstance(error, RateLimitedError):
+                account.start_rate_limit(error.retry_after or RATE_LIMIT_DEFAULT_WAIT)
+            raise
+        finally:
+            account.end_turn(sent)
+        account.obey_rate_headers(result.rate_limit)
+        return result.snapshot
 
     try:
         snapshot = await check()
