@@ -15,6 +15,7 @@ from typing import Literal
 
 from gui.media.naming import inside, numbered
 from gui.storage.atomic import write_atomically
+from gui.storage.file_modes import share_like_umask
 
 __all__ = ["MAX_NUMBERED_NAMES", "GroupMember", "make_folder", "place_group", "write_problem"]
 
@@ -57,11 +58,13 @@ def place_group(
     for target, member, verdict in zip(targets, members, verdicts, strict=True):
         if verdict == "same":
             continue
+        # Exported music is meant to be shared: the mode the umask gives (not mkstemp's 0600).
         if member.part is not None:
+            share_like_umask(member.part)
             os.replace(member.part, target)
         else:
             assert member.data is not None
-            write_atomically(target, member.data)
+            write_atomically(target, member.data, shared=True)
         written.append(target)
     return targets, written
 

@@ -99,7 +99,21 @@ def template_values(snapshot: TaskSnapshot, clip: Clip, position: int) -> dict[s
 
 
 def clip_title(clip: Clip, snapshot: TaskSnapshot) -> str:
-    return clip.title or clip.stem or snapshot.title or FALLBACK_STEM
+    """The clip's own title; an untitled clip after the first is "<task title> (2)", not a
+    second file and tag named like the first clip."""
+    if clip.title or clip.stem:
+        return clip.title or clip.stem or FALLBACK_STEM
+    if not snapshot.title:
+        return FALLBACK_STEM
+    position = next(
+        (
+            index
+            for index, other in enumerate(snapshot.clips)
+            if other is clip or (clip.id is not None and other.id == clip.id)
+        ),
+        0,
+    )
+    return snapshot.title if position == 0 else f"{snapshot.title} ({position + 1})"
 
 
 def local_date(moment: datetime | None) -> str:
@@ -108,8 +122,26 @@ def local_date(moment: datetime | None) -> str:
 
 
 def file_stem(template: Template, values: dict[str, str]) -> str:
-    """The rendered template as a safe file name without extension (never empty)."""
-    return safe_stem(template.render(values))
+    """The rendered template as a safe file name without extension (never empty). A name too
+    long for every OS is shortened in its title ("…"), so the template's other parts — the
+    clip id that keeps two variations apart, above all — are kept whole."""
+    stem = safe_stem(template.render(values))
+    titles = sum(1 for _literal, name in template.parts if name == "title")
+    if not titles or len(_plain(template.render(values)).encode("utf-8")) <= MAX_STEM_BYTES:
+        return stem
+    # The other parts' length, with the blanks around the title kept ("x" holds its place).
+    rest = len(_plain(template.render({**values, "title": "x"})).encode("utf-8")) - titles
+    room = (MAX_STEM_BYTES - rest) // titles - len("…".encode())
+    if room <= 0:
+        return stem  # the other parts alone are too long: cut at the end as before
+    short = _cut_bytes(_plain(values["title"]), room).rstrip() + "…"
+    return safe_stem(template.render({**values, "title": short}))
+
+
+def _plain(text: str) -> str:
+    """The text as safe_stem will see it before cutting: cleaned, blanks collapsed."""
+    cleaned = "".join(_clean_char(ch) for ch in unicodedata.normalize("NFC", text))
+    return " ".join(cleaned.split())
 
 
 def safe_stem(text: str) -> str:

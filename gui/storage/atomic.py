@@ -7,14 +7,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from gui.storage.file_modes import share_like_umask
 from gui.storage.part_lock import PartLock
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, shared: bool = False) -> None:
+    """`shared`: the file gets the mode the umask gives new files (exports), not mkstemp's 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     lock = PartLock(Path(temp_name))  # a killed write leaves an unheld part: cleaned up later
     try:
+        if shared:
+            share_like_umask(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -17,7 +17,8 @@ from gui.domain.model import Clip, TaskSnapshot
 from gui.domain.tracked_task import TrackedTask
 from gui.domain.wording import localize
 from gui.i18n import translate
-from gui.media.export_types import ExportError, ExportOptions, Refresh, default_export_folder
+from gui.media.export_folder import starting_folder
+from gui.media.export_types import ExportError, ExportOptions, Refresh
 from gui.media.exporter import export_snapshot
 from gui.media.library import Library
 from gui.providers import get_provider
@@ -94,8 +95,10 @@ class ExportRunner(QObject):
 
     def choose_folder_and_export(self, tasks: list[TrackedTask], clip: Clip | None = None) -> None:
         """Ask for a folder without a modal loop (it would stall asyncio), then export."""
-        start = self.services.settings.download_folder or str(default_export_folder())
+        # A folder that exists: otherwise Qt opens the working folder with Choose disabled.
+        start = str(starting_folder(self.services.settings.download_folder))
         dialog = QFileDialog(self.window, self.tr("Export to folder"), start)
+        dialog.setDirectory(start)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda folder: self.export(tasks, Path(folder), clip))
