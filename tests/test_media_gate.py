@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from gui.domain.urls import is_private_address, literal_address
+from gui.domain.urls import clean_media_url, is_private_address, literal_address
 from gui.media.download import DownloadError, RefusedUrlError, download_file, fetch_bytes
 from gui.media.media_gate import Resolver, admit_literal
 from gui.polling.status_check import make_client
@@ -243,3 +243,11 @@ def _resolves_to_loopback(name: str) -> bool:
     except OSError:
         return False
     return any(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos)
+
+
+def test_a_link_with_format_characters_is_no_link() -> None:
+    """A host name carrying U+202E would show reversed in the refusal message."""
+    assert clean_media_url("https://cdn.example.com/a.mp3") is not None
+    assert clean_media_url("https://bücher.example/a.mp3") is not None  # IDN hosts stay links
+    assert clean_media_url("https://evil\u202egpj.example.local/a.mp3") is None
+    assert clean_media_url("https://cdn.example.com/\u2066a.mp3") is None

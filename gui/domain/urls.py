@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import unicodedata
 from urllib.parse import urlsplit
 
 from gui.domain.errors import InvalidBaseUrlError
@@ -59,6 +60,9 @@ def clean_media_url(value: object) -> str | None:
         not text
         or len(text) > MAX_URL_LENGTH
         or any(ord(ch) < 0x21 or 0x7F <= ord(ch) <= 0x9F for ch in text)
+        # Bidi and other format characters belong in no link, and would spoof a host shown in
+        # a message (ASCII, the usual case, has none).
+        or (not text.isascii() and any(unicodedata.category(ch) == "Cf" for ch in text))
     ):
         return None
     try:
