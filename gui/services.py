@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from gui.domain.urls import is_local_address
-from gui.fake_provider import DEMO_KEYS, FakeProviderServer, demo_tasks
+from gui.fake_provider import DEMO_KEYS, FakeProviderServer, demo_duration_range, demo_tasks
 from gui.media.export_types import default_export_folder
 from gui.media.stale_parts import remove_stale_parts, remove_stale_parts_in_library
 from gui.polling.engine import AccountConfig, Engine
@@ -119,6 +119,7 @@ def _assemble(
     demo_server: FakeProviderServer | None = None,
     demo_keys: dict[str, str] | None = None,
     policies: Mapping[str, PollPolicy] | None = None,
+    documented_durations: Mapping[str, tuple[float, float]] | None = None,
 ) -> Services:
     ledger = Ledger(paths.ledger)
     client = make_client()
@@ -128,7 +129,12 @@ def _assemble(
         return await holder[0].key_for(account)
 
     engine = Engine(
-        ledger, client, keys, lambda account: holder[0].account_config(account), policies=policies
+        ledger,
+        client,
+        keys,
+        lambda account: holder[0].account_config(account),
+        policies=policies,
+        documented_durations=documented_durations,
     )
     services = Services(
         paths, settings, ledger, client, store, engine, demo_server, dict(demo_keys or {})
@@ -142,7 +148,15 @@ def _open_demo(paths: AppPaths, store: CredentialStore) -> Services:
     settings = load_settings(paths.settings)
     for account in ACCOUNTS:
         settings.account(account).base_url = server.base_url
-    services = _assemble(paths, settings, store, server, {str(k): v for k, v in DEMO_KEYS.items()})
+    services = _assemble(
+        paths,
+        settings,
+        store,
+        server,
+        {str(k): v for k, v in DEMO_KEYS.items()},
+        # The demo's tasks take seconds, not the minutes the providers document.
+        documented_durations=dict.fromkeys(PROVIDERS, demo_duration_range()),
+    )
     # A fresh demo each time: the old demo tasks would refer to a server that is gone.
     for task in services.ledger.all():
         services.ledger.remove(task.key)

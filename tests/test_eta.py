@@ -80,6 +80,11 @@ def test_a_provider_progress_bar_gives_the_eta_when_there_is_one() -> None:
     model = book_of("sunor", []).model("sunor", "music")
     shown = estimate(model, age=30, progress=0.5)
     assert shown.remaining == pytest.approx(30)
+    # Said 10 s ago: that much less is left now.
+    assert estimate(model, age=40, progress=0.5, answered_age=30).remaining == pytest.approx(20)
+    # Queued 20 s, then 2% a second: 20% at 30 s means 40 s left, not 120 s.
+    paced = estimate(model, age=30, progress=0.2, answered_age=30, pace=0.02)
+    assert paced.remaining == pytest.approx(40)
 
 
 def succeeded(

@@ -9,7 +9,7 @@ Qt: stdlib + h11 only.
 """
 
 from gui.fake_provider.clock import ManualClock
-from gui.fake_provider.demo import DEMO_KEYS, demo_tasks
+from gui.fake_provider.demo import DEMO_KEYS, demo_duration_range, demo_tasks
 from gui.fake_provider.faults import Fault, FaultKind, TimedFault
 from gui.fake_provider.media import DEMO_AUDIO_SECONDS, MEDIA_DIR
 from gui.fake_provider.ratelimit import RateLimits
@@ -56,5 +56,6 @@ __all__ = [
     "UploadResult",
     "VideoResult",
     "Violation",
+    "demo_duration_range",
     "demo_tasks",
 ]

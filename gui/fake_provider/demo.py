@@ -26,6 +26,13 @@ _LYRICS = (
 )
 
 
+def demo_duration_range() -> tuple[float, float]:
+    """How long the demo's tasks take, shortest to longest (seconds): what Tunewatch's ETA and
+    schedule take as "usual" in the demo, where the providers' documented minutes would be wrong."""
+    lengths = [script.length for _provider, _task_id, script in demo_tasks()]
+    return (min(lengths), max(lengths))
+
+
 def demo_tasks() -> list[tuple[ProviderId, str, TaskScript]]:
     """(provider, task id, script) for every demo task; ids are fixed so the demo is repeatable."""
     return [

@@ -37,6 +37,8 @@ from gui.polling.schedule import (
     effective_policy,
     interval_after,
     jittered,
+    observe,
+    progress_pace,
     retry_delay,
 )
 from gui.polling.status_check import STATUS_DEADLINE, StatusResult, check_status
@@ -69,9 +71,12 @@ class Engine:
         *,
         clock: Callable[[], float] | None = None,
         status_deadline: float = STATUS_DEADLINE,
+        documented_durations: Mapping[str, tuple[float, float]] | None = None,
     ) -> None:
         """`clock` (Unix seconds) and `status_deadline` are for tests: a virtual clock runs
-        hours of polling in seconds; a short deadline cuts a slow answer off quickly."""
+        hours of polling in seconds; a short deadline cuts a slow answer off quickly.
+        `documented_durations`: the usual durations per provider before any have finished
+        (default: the providers' documentation; the demo's tasks are quicker)."""
         self._virtual_clock = clock
         self._clock = clock or time.time
         self._status_deadline = status_deadline
@@ -86,6 +91,8 @@ class Engine:
         self._accounts: dict[str, AccountState] = {}
         self._followers: list[Callable[[EngineEvent], None]] = []
         self._durations: DurationBook | None = None  # read from the ledger when first needed
+        self._documented_durations = documented_durations  # None: the providers' documentation
+        self._progress_pace: dict[TaskKey, float] = {}  # progress per second, last two answers
 
     # --- following -----------------------------------------------------------------------
 
@@ -117,7 +124,9 @@ class Engine:
         """How long finished tasks took, per provider and task type (ETA and schedule)."""
         if self._durations is None:
             runs = self._ledger.finished_durations()
-            self._durations = DurationBook(FinishedRun(*run) for run in reversed(runs))
+            self._durations = DurationBook(
+                (FinishedRun(*run) for run in reversed(runs)), self._documented_durations
+            )
         return self._durations
 
     def eta(self, task: TrackedTask, now: float | None = None) -> Estimate | None:
@@ -125,8 +134,14 @@ class Engine:
         if task.watch is not Watch.ACTIVE or task.snapshot is None or task.is_finished:
             return None
         at = self._clock() if now is None else now
-        progress = task.snapshot.progress
-        return estimate(self.durations.model_for(task), task_age(task, at), progress)
+        answered = task_age(task, task.last_polled_at) if task.last_polled_at else None
+        return estimate(
+            self.durations.model_for(task),
+            task_age(task, at),
+            task.snapshot.progress,
+            answered_age=answered,
+            pace=self._progress_pace.get(task.key),
+        )
 
     def account_problem(self, account: str) -> str | None:
         state = self._accounts.get(account)
@@ -190,6 +205,7 @@ class Engine:
 
     def remove(self, key: TaskKey) -> TrackedTask | None:
         self._runners.stop(key)
+        self._progress_pace.pop(key, None)
         removed = self._ledger.remove(key)
         task = self._tasks.pop(key, removed)
         if task is not None:
@@ -514,6 +530,9 @@ class Engine:
             model = self.durations.model(task.provider, snapshot.task_type)
             wait = delay_after_answer(policy, model, task, snapshot, now, self._rng)
             next_poll_at = now + wait
+            pace = progress_pace(observe(task, snapshot, now))
+            if pace is not None:
+                self._progress_pace[task.key] = pace  # for the ETA shown until the next answer
         task = task.with_changes(
             snapshot=snapshot,
             problem=None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -110,15 +110,23 @@ class FinishedRun:
     seconds: float
 
 
-def prior(provider: str) -> DurationModel:
-    documented = DOCUMENTED_RANGES.get(provider, FALLBACK_RANGE)
+def prior(provider: str, ranges: Mapping[str, tuple[float, float]] | None = None) -> DurationModel:
+    """The model before any history: the documented range (or `ranges`, e.g. the demo's own)."""
+    documented = (ranges or DOCUMENTED_RANGES).get(provider, FALLBACK_RANGE)
     return DurationModel(Lognormal.from_range(*documented), 0, documented)
 
 
 class DurationBook:
     """Durations of finished tasks per (provider, task type), the most recent MAX_HISTORY each."""
 
-    def __init__(self, runs: Iterable[FinishedRun] = ()) -> None:
+    def __init__(
+        self,
+        runs: Iterable[FinishedRun] = (),
+        documented: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
+        """`documented`: the usual durations per provider before any history (default: the
+        providers' documentation; the demo passes its own tasks' range)."""
+        self._documented = dict(documented) if documented else None
         self._runs: dict[tuple[str, str | None], deque[float]] = {}
         self._models: dict[tuple[str, str | None], DurationModel] = {}
         for run in runs:
@@ -143,7 +151,7 @@ class DurationBook:
         found = self._models.get(kind)
         if found is None:
             runs = self._runs.get(kind, ())
-            base = prior(provider)
+            base = prior(provider, self._documented)
             found = (
                 DurationModel(Lognormal.fitted(runs), len(runs), base.documented)
                 if len(runs) >= MIN_HISTORY
@@ -157,12 +165,23 @@ class DurationBook:
         return self.model(task.provider, snapshot.task_type if snapshot else None)
 
 
-def estimate(model: DurationModel, age: float, progress: float | None = None) -> Estimate:
-    """The ETA of a task running for `age` seconds (with the provider's progress 0..1 if any)."""
+def estimate(
+    model: DurationModel,
+    age: float,
+    progress: float | None = None,
+    *,
+    answered_age: float | None = None,
+    pace: float | None = None,
+) -> Estimate:
+    """The ETA of a task running for `age` seconds. With the provider's progress (0..1, said
+    when the task had run `answered_age` s): its bar read as a straight line from the start, or
+    at `pace` (progress per second, from two readings) when known."""
     overdue = age > model.overdue_after
     remaining: float | None = None
-    if progress is not None and 0.05 <= progress < 1:
-        remaining = age * (1 - progress) / progress  # the provider's own bar, read as linear
+    answered = age if answered_age is None else min(answered_age, age)
+    if progress is not None and 0.05 <= progress < 1 and answered > 0:
+        per_second = pace if pace is not None and pace > 0 else progress / answered
+        remaining = max((1 - progress) / per_second - (age - answered), 0.0)
     elif model.learned and not overdue:
         remaining = model.distribution.quantile_given_alive(0.5, age) - age
     return Estimate(remaining, model.usual, model.learned, overdue)

@@ -104,13 +104,20 @@ def _reading(seen: Observed) -> tuple[float, float] | None:
     """(median, spread in ln) of the duration that the answer's own signals point to."""
     progress = seen.progress
     if progress is not None and MIN_PROGRESS <= progress < 1:
-        median = seen.age / progress
-        if seen.earlier is not None:
-            then, before = seen.earlier
-            if progress > before and seen.age > then:
-                # Two readings: their slope, which a queued start does not skew.
-                median = seen.age + (1 - progress) * (seen.age - then) / (progress - before)
+        pace = progress_pace(seen)
+        median = seen.age / progress if pace is None else seen.age + (1 - progress) / pace
         return median, max(PROGRESS_SPREAD * -math.log(progress) + PROGRESS_STEP / progress, 0.01)
+    return None
+
+
+def progress_pace(seen: Observed) -> float | None:
+    """Progress per second between the previous answer and this one: the slope of two
+    readings, which a queued start does not skew (None: fewer than two, or no progress)."""
+    if seen.progress is None or seen.earlier is None:
+        return None
+    then, before = seen.earlier
+    if seen.progress > before and seen.age > then:
+        return (seen.progress - before) / (seen.age - then)
     return None
 
 
