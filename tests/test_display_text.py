@@ -19,7 +19,7 @@ from gui.domain.display_text import display_text
 from gui.domain.model import TaskSnapshot
 from gui.fake_provider import FakeProviderServer, Fault, MusicResult, Phase, TaskScript
 from gui.polling.status_check import check_status
-from gui.providers import get_provider
+from gui.providers import fields, get_provider
 from gui.storage.ledger import Ledger
 from gui.ui.task_table_model import Column, TaskTableModel
 
@@ -104,7 +104,7 @@ def test_a_title_stored_before_the_fix_is_shown_without_them(qapp: Any, tmp_path
     assert shown == "Summer3pm.exe"
 
 
-def test_snapshot_from_json_cleans_lyrics_and_error_text() -> None:
+def test_stored_error_text_and_stem_names_are_cleaned_and_payload_lyrics_too() -> None:
     snapshot = TaskSnapshot.from_json(
         {
             "provider": "crun",
@@ -112,8 +112,9 @@ def test_snapshot_from_json_cleans_lyrics_and_error_text() -> None:
             "state": "failed",
             "provider_status": "failed",
             "error": {"message": "bad \u202eterm", "code": None, "trace_id": None},
-            "clips": [{"kind": "lyrics", "lyrics": "[Verse]\n\u2066la\u2069 la"}],
+            "clips": [{"kind": "stem", "stem": "\u202evocals"}],
         }
     )
     assert snapshot.error is not None and snapshot.error.message == "bad term"
-    assert snapshot.clips[0].lyrics == "[Verse]\nla la"
+    assert snapshot.clips[0].stem == "vocals"
+    assert fields.long_text("[Verse]\n\u2066la\u2069 la") == "[Verse]\nla la"  # as read

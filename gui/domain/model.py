@@ -55,9 +55,11 @@ class Clip:
     stem: str | None = None  # for ClipKind.STEM: which part
 
     def __post_init__(self) -> None:
-        # Text as it may be shown, however the clip was made (a payload, or a ledger written
-        # before bidi characters were removed): see gui/domain/display_text.py.
-        for name in ("title", "tags", "lyrics", "stem"):
+        # One-line texts as they may be shown, however the clip was made (a payload, or a
+        # ledger written before bidi characters were removed): gui/domain/display_text.py.
+        # Lyrics are cleaned where a payload is read (gui.providers.fields); rescanning them
+        # here would cost ~20 µs per clip at every load of the task list.
+        for name in ("title", "tags", "stem"):
             _set_shown(self, name)
 
     @property
@@ -142,7 +144,7 @@ class RawJson:
 
 def _set_shown(instance: object, name: str) -> None:
     value = getattr(instance, name)
-    if isinstance(value, str):
+    if type(value) is str and not value.isprintable():  # the usual case ends here, in C
         shown = display_text(value)
         if shown != value:
             object.__setattr__(instance, name, shown)  # frozen: only ever at construction
