@@ -168,11 +168,10 @@ def duration_range(low: float, high: float) -> str:
 
 def _rough(seconds: float) -> str:
     """A remaining time without false precision: 5 s steps, then 30 s, then whole minutes."""
-    if seconds < 60:
-        return human_seconds(max(_step(seconds, 5), 5))
-    if seconds < 600:
-        return human_seconds(_step(seconds, 30))
-    return human_seconds(_step(seconds, 60))
+    rounded = max(_step(seconds, 5 if seconds < 60 else 30 if seconds < 600 else 60), 5)
+    if rounded % 60 == 0 and rounded < 3600:  # "~2 min left", not "~2 min 00 s left"
+        return translate("TaskText", "{minutes} min").format(minutes=rounded // 60)
+    return human_seconds(rounded)
 
 
 def _step(seconds: float, step: int) -> int:
