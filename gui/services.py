@@ -157,8 +157,9 @@ def _open_demo(paths: AppPaths, store: CredentialStore) -> Services:
         # The demo's tasks take seconds, not the minutes the providers document.
         documented_durations=dict.fromkeys(PROVIDERS, demo_duration_range()),
     )
-    # A fresh demo each time: the old demo tasks would refer to a server that is gone.
-    for task in services.ledger.all():
+    # Finished demo tasks stay finished (their tracks are kept locally); one still running
+    # when the demo was left refers to a server that is gone, so it starts again on this one.
+    for task in services.ledger.unfinished():
         services.ledger.remove(task.key)
     server.add_tasks(demo_tasks())
     return services

@@ -21,6 +21,7 @@ from gui.storage.settings import AUTO_PROVIDER, load_settings
 from gui.ui.app_icon import app_icon
 from gui.ui.appearance import apply_appearance
 from gui.ui.controller import Controller
+from gui.ui.demo_session import DemoSession
 from gui.ui.main_window import MainWindow
 from gui.ui.single_instance import InstanceServer, hand_over, server_name
 from gui.ui.task_list_loading import load_task_list
@@ -81,8 +82,14 @@ async def run_window(
     window, controller = build_window(services)
     reporter = error_reporter(window)
     reporter.install(asyncio.get_running_loop())  # one dialog for any unexpected exception
+    # "Open the demo" shows the demo profile in the window's place (no second process).
+    demo_session = (
+        None if demo else DemoSession(paths, store, window, build_window, controller.spawn)
+    )
+    if demo_session is not None:
+        controller.demo_opener = demo_session.open
     if demo:
-        window.setWindowTitle("Tunewatch — demo")
+        window.setWindowTitle("Demo")  # the desktop adds " — Tunewatch"
         window.show_banner(DEMO_TEXT)
         window.empty_state.set_demo_offered(False)
     listener = InstanceServer(
@@ -118,6 +125,8 @@ async def run_window(
     await window.closed.wait()
     reporter.uninstall(asyncio.get_running_loop())
     listener.close()
+    if demo_session is not None:
+        await demo_session.close()
     await controller.shutdown()
     await services.close()
     return 0

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QPixmap
 
 from gui.domain.events import AccountProblem, EngineEvent, TaskUpdated
@@ -47,6 +46,8 @@ class Controller(QObject):
         self.window = window
         self.engine = services.engine
         self._background: set[asyncio.Task[Any]] = set()
+        # Shows the demo in the window's place; set by the app (run_window), None in tests.
+        self.demo_opener: Callable[[], None] | None = None
         window.detail.is_local_provider = services.provider_is_local
         self.adding = TaskAdder(services, window, self.spawn)
 
@@ -241,17 +242,17 @@ class Controller(QObject):
         self.window.select_task(key)
 
     def open_demo(self) -> None:
-        """The demo runs as its own process with its own profile: nothing mixes with real tasks."""
+        """The demo takes the window's place with its own profile (demo_session.py): no second
+        process, nothing mixed with the real tasks."""
         if self.services.is_demo:
             self.window.statusBar().showMessage(self.tr("This is the demo."), 3000)
             return
-        started = QProcess.startDetached(sys.executable, ["-m", "gui", "--demo"])[0]
-        message = (
-            self.tr("Opening the demo in its own window…")
-            if started
-            else self.tr("The demo could not be started.")
-        )
-        self.window.statusBar().showMessage(message, 5000)
+        if self.demo_opener is None:  # a window without the app around it (tests)
+            self.window.statusBar().showMessage(
+                self.tr("The demo opens with: tunewatch --demo"), 5000
+            )
+            return
+        self.demo_opener()
 
     # --- covers --------------------------------------------------------------------------
 
