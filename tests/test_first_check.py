@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from gui.commands.watch import _Follower
 from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask
 from gui.fake_provider import (
     FakeProviderServer,
     ManualClock,
@@ -129,3 +131,12 @@ async def test_a_freed_slot_goes_to_the_longest_due_waiter_not_the_first_to_ask(
     await asyncio.gather(*waiters, return_exceptions=True)
     assert served == sorted(d for d in dues if d != dues[0])
     assert not slots.locked()
+
+
+async def test_tunewatch_watch_says_queued_for_check_until_the_first_answer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    follower = _Follower({("sunor", "t1")}, "sunor", as_json=False)
+    follower.show(TrackedTask("sunor", "t1", added_at=0.0, tracking_since=0.0))
+    line = capsys.readouterr().out.strip()
+    assert line.endswith("t1  Queued for check")
