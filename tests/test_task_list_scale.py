@@ -110,6 +110,9 @@ def test_the_ledger_keeps_a_row_per_task_that_matches_the_task(tmp_path: Path) -
     assert rows[0].title == "Neon Rain" and rows[0].clip_count == 2
     assert rows[0].ended == done.added_at + 62  # the provider's finish time
     assert ledger.read_rows(after) == ([], after)
+    newest, position = ledger.read_rows(limit=1, newest_first=True)  # the default sort's order
+    assert [r.task_id for r in newest] == ["new-1"]
+    assert [r.task_id for r in ledger.read_rows(position, newest_first=True)[0]] == ["done-1"]
     assert [r.task_id for r in ledger.read_rows(finished_only=True)[0]] == ["done-1"]
     # A poll's answer updates the row with the task.
     failed = running("new-1", 200.0).with_changes(

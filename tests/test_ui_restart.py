@@ -25,7 +25,8 @@ def test_a_restart_restores_the_tasks_and_the_layout(windows: Windows) -> None:
     windows.server.add_task(
         "sunor",
         "done-before",
-        TaskScript([Phase("running", 0.2), Phase("succeeded")], MusicResult(titles=["Kept"])),
+        # Long enough running that the first check, after the window has opened, sees it.
+        TaskScript([Phase("running", 2.0), Phase("succeeded")], MusicResult(titles=["Kept"])),
     )
     windows.server.add_task("crun", "still-running", TaskScript([Phase("running")]))
     first = windows.open()

@@ -214,11 +214,19 @@ class Ledger:
         return [_task_from_row(row[1:], histories.get(row[0], [])) for row in rows]
 
     def read_rows(
-        self, after: int = 0, limit: int = 5000, *, finished_only: bool = False
+        self,
+        after: int = 0,
+        limit: int = 5000,
+        *,
+        finished_only: bool = False,
+        newest_first: bool = False,
     ) -> tuple[list[TaskRow], int]:
         """The list rows of up to `limit` tasks stored after `after` (a position returned by the
-        previous call; 0 for the first), and the position to go on from. Oldest first."""
-        return task_rows.read_chunk(self._db, after, limit, finished_only=finished_only)
+        previous call; 0 for the first), and the position to go on from. In the order the tasks
+        were stored (about the order they were added), oldest or newest first."""
+        return task_rows.read_chunk(
+            self._db, after, limit, finished_only=finished_only, newest_first=newest_first
+        )
 
     def unfinished(self) -> list[TrackedTask]:
         """Every task still watched, paused, given up or not found, in full: what the engine

@@ -77,12 +77,17 @@ def put_all(db: sqlite3.Connection, stored: Iterable[tuple[int, TrackedTask]]) -
 
 
 def read_chunk(
-    db: sqlite3.Connection, after: int, limit: int, *, finished_only: bool
+    db: sqlite3.Connection, after: int, limit: int, *, finished_only: bool, newest_first: bool
 ) -> tuple[list[TaskRow], int]:
-    """Up to `limit` rows stored after `after` (a ledger row id), and the last id read."""
-    where = "task > ?" + (" AND watch = 'done'" if finished_only else "")
+    """Up to `limit` rows stored after `after` (a ledger row id; 0: from the start), oldest or
+    newest stored first, and the last id read."""
+    if newest_first:
+        where, order, after = "task < ?", "DESC", after or 2**63 - 1
+    else:
+        where, order = "task > ?", "ASC"
+    where += " AND watch = 'done'" if finished_only else ""
     cursor = db.execute(
-        f"SELECT task, {_FIELDS} FROM task_rows WHERE {where} ORDER BY task LIMIT ?",
+        f"SELECT task, {_FIELDS} FROM task_rows WHERE {where} ORDER BY task {order} LIMIT ?",
         (after, limit),
     )
     rows: list[TaskRow] = []

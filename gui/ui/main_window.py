@@ -396,6 +396,9 @@ class MainWindow(QMainWindow):
             self.refresh_detail()
 
     def _clock_ticked(self) -> None:
+        # The model can outlive a closed window (tests open many): only a shown one repaints.
+        if not self.isVisible():
+            return
         self.table.viewport().update()  # the visible rows' clocks; the others when scrolled to
         if self.detail.task is not None:
             self.refresh_detail()

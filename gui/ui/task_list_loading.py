@@ -14,7 +14,7 @@ import time
 
 from gui.domain.task_row import TaskRow
 from gui.services import Services
-from gui.ui.task_table_model import TaskTableModel
+from gui.ui.task_table_model import Column, TaskTableModel
 
 READ_CHUNK = 5_000  # rows per ledger read in the thread (~10 ms of SQLite each)
 INSERT_BATCH = 1_000  # rows per beginInsertRows (~3-8 ms)
@@ -40,15 +40,27 @@ async def _load(services: Services, model: TaskTableModel) -> None:
     unfinished = await asyncio.to_thread(services.ledger.unfinished)
     services.engine.start(loaded=unfinished)
     model.set_tasks(services.engine.tasks)
+    column, descending = model.sort_order
+    # Listed by when they were added (the default): the ledger gives the rows about in that
+    # order, so each chunk is shown as it comes and the first page is there at once. Any other
+    # order needs every row first.
+    in_order = column is Column.ADDED
     rows: list[TaskRow] = []
     after = 0
     while True:
         chunk, after = await asyncio.to_thread(
-            services.ledger.read_rows, after, READ_CHUNK, finished_only=True
+            services.ledger.read_rows,
+            after,
+            READ_CHUNK,
+            finished_only=True,
+            newest_first=in_order and descending,
         )
         if not chunk:
             break
-        rows.extend(chunk)
+        if in_order and model.sort_order == (column, descending):
+            await insert_in_batches(model, chunk)
+        else:
+            rows.extend(chunk)
     await insert_in_batches(model, rows)
 
 
