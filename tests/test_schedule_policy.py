@@ -83,6 +83,15 @@ def test_a_streaming_preview_ends_the_sparse_wait() -> None:
     assert delay("mountsea-suno", Observed(age=40, streaming=True)) <= DENSE_GAP + 1
 
 
+def test_a_task_far_past_its_kind_spreads_its_checks_out_again() -> None:
+    # crun music takes 30-120 s: at 3 min a task is unusual, at 10 min probably stuck. It is
+    # asked less and less often (up to crun's 30 s), not every few seconds until given up.
+    assert delay("crun", Observed(age=150)) <= DENSE_GAP + 1
+    assert 8 <= delay("crun", Observed(age=220)) < 25
+    assert delay("crun", Observed(age=600)) >= 28
+    assert delay("sunor", Observed(age=1200, progress=0.99)) >= 28  # a bar stuck at 99%
+
+
 def test_the_provider_floor_and_ceiling_always_hold() -> None:
     overdue_soon = Observed(age=59.5, progress=0.99)
     assert delay("sunor", overdue_soon) >= get_provider("sunor").poll_policy.min_task_interval

@@ -36,6 +36,11 @@ DENSE_JITTER = 0.05  # answers already arrive at scattered times; a little more 
 # Per check after that, the accepted chance that the task finishes more than DENSE_GAP before
 # the next one.
 LATE_RISK = 0.004
+# Past this share of such tasks' durations a task is unusually slow (stuck, or the provider is
+# having a bad day): its checks spread out again, by this share of the time it has overrun,
+# up to the provider's maximum interval, instead of staying dense until it is given up.
+TAIL_QUANTILE = 0.99
+TAIL_BACKOFF = 0.2
 # The provider's progress read as a straight line, with this spread in ln(duration) per unit
 # of ln(progress): bars are not linear, and a queued start shifts them.
 PROGRESS_SPREAD = 0.12
@@ -140,7 +145,11 @@ def next_check_delay(
     if _reading(seen) is None and not seen.streaming:  # a preview streams: the end is near
         share = max(share, EARLY_SHARE)
     late_before = max(finish.quantile(share), seen.age)
-    delay = min(late_before + DENSE_GAP - seen.age, policy.max_interval)
+    delay = late_before + DENSE_GAP - seen.age
+    overrun = seen.age - model.distribution.quantile(TAIL_QUANTILE)
+    if overrun > 0:  # (a bar stuck at 99% too)
+        delay = max(delay, overrun * TAIL_BACKOFF)
+    delay = min(delay, policy.max_interval)
     # Jitter downwards only, so neither the dense gap nor the provider's maximum is exceeded.
     return max(delay * rng.uniform(1 - DENSE_JITTER, 1), policy.min_task_interval)
 
