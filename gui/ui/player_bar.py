@@ -89,7 +89,7 @@ class PlayerBar(QWidget):
         layout.addWidget(volume_icon)
         layout.addWidget(self.volume_slider)
         # Without a sound output the volume means nothing: say why nothing is heard instead.
-        self.no_sound_label = QLabel(self.tr("🔇 No sound"))
+        self.no_sound_label = QLabel(self.tr("No sound"))  # beside the muted icon
         self.no_sound_label.setObjectName("noSoundOutput")
         self.no_sound_label.setStyleSheet("font-weight: bold;")
         set_tone(self.no_sound_label, "error")
@@ -121,8 +121,15 @@ class PlayerBar(QWidget):
 
     def set_sound_output(self, available: bool) -> None:
         self.no_sound_label.setVisible(not available)
-        self.volume_icon.setVisible(available)
         self.volume_slider.setVisible(available)
+        # A drawn muted speaker: an emoji glyph is missing from many fonts.
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolume
+            if available
+            else QStyle.StandardPixmap.SP_MediaVolumeMuted
+        )
+        self.volume_icon.setPixmap(self.style().standardIcon(icon).pixmap(16, 16))
+        self.volume_icon.setToolTip("" if available else self.no_sound_label.toolTip())
 
     def set_compare_available(self, available: bool) -> None:
         self.compare_button.setEnabled(available)
