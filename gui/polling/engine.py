@@ -387,6 +387,7 @@ class Engine:
             sent = await account.take_turn(self._tasks[key].next_poll_at or self._clock())
             if account.auth_problem is not None or generation != account.key_generation:
                 account.end_turn(sent)  # never sent: let it leave the window normally
+                account.reach.inconclusive(probe=probe)  # nor did the probe: another may
                 continue  # the key was refused or replaced while we waited for the budget
             self._runners.request_going_out(key)
             task = self._tasks[key]

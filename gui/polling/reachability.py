@@ -30,16 +30,20 @@ class Reachability:
         self.announced = False  # the outage was said (and so its end will be)
         self._probes_failed = 0
         self._probe_at = 0.0
-        self._probing = False  # a task holds the probe (waiting for its time, or sending)
+        # The task holding the probe (waiting for its time, or sending). Held by a task, not a
+        # flag: a holder that is cancelled (paused, removed) or never reports must not leave
+        # every other task of the account waiting for ever.
+        self._holder: asyncio.Task[object] | None = None
         self._changed = asyncio.Event()  # set (and replaced) on every change waiters care about
 
     async def wait_turn(self) -> bool:
         """Return when this task may send: at once while the account is reachable (False);
         during an outage, either as the one probe, at the probe time (True), or when the
         outage ends. A probe must report with `lost`, `answered` or `inconclusive`."""
+        me = asyncio.current_task()
         while self.unreachable:
-            if not self._probing:
-                self._probing = True
+            if self._holder is None or self._holder is me:  # free, or still ours (a retry)
+                self._hold(me)
                 try:
                     await self._sleep_until_probe_time()
                 except BaseException:
@@ -47,7 +51,7 @@ class Reachability:
                     raise
                 if self.unreachable:
                     return True
-                self._probing = False
+                self._release()
                 return False
             changed = self._changed
             await changed.wait()
@@ -72,14 +76,13 @@ class Reachability:
 
     def answered(self, *, probe: bool) -> bool:
         """Any HTTP answer (even an error) came: True when this ends an outage that was said."""
-        if probe:
-            self._probing = False
         if not self.unreachable:
+            if probe:
+                self._release()
             return False
         said, self.announced = self.announced, False
         self.unreachable = False
-        self._probing = False
-        self._notify()
+        self._release()
         return said
 
     def inconclusive(self, *, probe: bool) -> None:
@@ -94,8 +97,20 @@ class Reachability:
             self._probe_at = self._clock()
             self._notify()
 
+    def _hold(self, task: asyncio.Task[object] | None) -> None:
+        if task is not None and self._holder is not task:
+            task.add_done_callback(self._holder_ended)
+        self._holder = task
+
+    def _holder_ended(self, task: asyncio.Task[object]) -> None:
+        if self._holder is task:
+            self._holder = None
+            self._notify()
+
     def _release(self) -> None:
-        self._probing = False
+        if self._holder is not None:
+            self._holder.remove_done_callback(self._holder_ended)
+            self._holder = None
         self._notify()
 
     def _notify(self) -> None:

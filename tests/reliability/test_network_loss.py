@@ -72,3 +72,27 @@ def test_check_now_during_an_outage_probes_at_once(tmp_path: Path) -> None:
                 assert loop.time() - asked < 1.5  # crun's floor is 1 s per task
 
     run(scenario)
+
+
+def test_pausing_the_probing_task_hands_the_probe_to_another(tmp_path: Path) -> None:
+    async def scenario(loop: VirtualTimeLoop) -> None:
+        with virtual_server(loop) as server:
+            for n in range(3):
+                server.add_task("crun", f"p{n}", TaskScript([Phase("running", 3600)]))
+            async with virtual_engine(loop, server, tmp_path / "ledger.db") as h:
+                for n in range(3):
+                    h.engine.add("crun", f"p{n}")
+                await until(loop, lambda: len(server.requests) >= 3, 60, "first checks")
+                server.set_network(up=False)
+                await until(loop, lambda: offline_events(h, "crun"), 120, "the outage said")
+                # Pause whichever task probed last; the others must go on probing.
+                down = [r for r in server.requests if r.fault == "network_down"]
+                h.engine.pause(("crun", str(down[-1].task_id)))
+                await asyncio.sleep(30)
+                later = [r for r in server.requests if r.fault == "network_down"][len(down) :]
+                assert later, "nobody probed after the probing task was paused"
+                assert all(r.task_id != down[-1].task_id for r in later)
+                server.set_network(up=True)
+                await until(loop, lambda: len(offline_events(h, "crun")) == 2, 10, "back")
+
+    run(scenario)
