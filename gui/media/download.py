@@ -184,11 +184,12 @@ async def _raw_pieces(response: httpx.Response) -> AsyncIterator[bytes]:
             yield raw
 
 
-async def _body(
+async def media_body(
     response: httpx.Response, url: str, clock: Clock
 ) -> AsyncIterator[tuple[bytes, int]]:
-    """The decoded body in pieces, each with the count of network bytes so far; ends a stalled
-    or bomb-like body, and any content coding Tunewatch cannot bound."""
+    """The decoded body in pieces, each with the count of network bytes so far (the downloads
+    here and the player's stream relay); ends a stalled or bomb-like body, and any content
+    coding Tunewatch cannot bound."""
     try:
         decoder = BodyDecoder(response.headers.get("content-encoding"))
     except UnsupportedEncodingError as odd:
@@ -234,11 +235,11 @@ async def fetch_bytes(
 ) -> FetchedBytes:
     """A small file (cover art) into memory."""
     async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
-        announced = _announced_length(response)
+        announced = announced_length(response)
         if announced is not None and announced > max_bytes:
             raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
         body = bytearray()
-        async for piece, _received in _body(response, url, clock):
+        async for piece, _received in media_body(response, url, clock):
             body += piece
             if len(body) > max_bytes:
                 raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
@@ -325,7 +326,7 @@ async def _stream_into(
     clock: Clock,
 ) -> tuple[int, str | None, str]:
     async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
-        announced = _announced_length(response)
+        announced = announced_length(response)
         if announced is not None and announced > max_bytes:
             raise TooLargeError(
                 f"The file is {_size(announced)}; Tunewatch refuses files over {_size(max_bytes)}."
@@ -333,7 +334,7 @@ async def _stream_into(
         done = 0
         if progress:
             progress(0, announced)
-        async for piece, _received in _body(response, url, clock):
+        async for piece, _received in media_body(response, url, clock):
             done += len(piece)
             if done > max_bytes:
                 raise TooLargeError(f"The file is larger than {_size(max_bytes)}; stopped.")
@@ -362,7 +363,7 @@ def _discard(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def _announced_length(response: httpx.Response) -> int | None:
+def announced_length(response: httpx.Response) -> int | None:
     """Content-Length, when it describes the bytes we will read (no content coding)."""
     if response.headers.get("content-encoding", "identity").lower() not in ("identity", ""):
         return None

@@ -73,6 +73,7 @@ class Controller(QObject):
             services.provider_is_local,
             self.spawn,
         )
+        self.playback_gate = gate
         self.playback = Playback(window.player, self.engine.get, self.local_copy, gate, self)
         self.engine.subscribe(self.playback.on_engine_event)
         window.detail.play_requested.connect(self.playback.play)
@@ -116,6 +117,7 @@ class Controller(QObject):
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
+        await self.playback_gate.close()  # the stream relay, before the HTTP client closes
         self.services.settings.ui = self.window.layout_state()
         self.services.settings.last_provider = self.window.input_bar.provider_choice()
         try:

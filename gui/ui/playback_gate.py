@@ -6,9 +6,8 @@ address that was checked. Therefore:
 - a link naming an address (in any spelling) is checked and played as it is — nothing to look up;
 - a final file on a named host is resolved and checked, then downloaded *through the gate* (to
   the checked address) into the cache, and the local copy is played;
-- a growing preview stream on a named host cannot be downloaded first: it is resolved and every
-  address checked, then handed to the player (FFmpeg's own lookup follows within milliseconds;
-  that window is the one thing not pinned, and is said so in the README).
+- a growing preview stream on a named host cannot be downloaded first: the player gets a
+  loopback URL of the stream relay (gui.media.stream_relay), which fetches it through the gate.
 The latest request wins: a slow check or download never starts a clip the user has moved on from.
 """
 
@@ -33,6 +32,7 @@ from gui.media.media_gate import (
     admit_literal,
     system_resolver,
 )
+from gui.media.stream_relay import StreamRelay
 from gui.ui.player import PlayItem
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
@@ -54,6 +54,11 @@ class PlaybackGate:
         self._spawn = spawn
         self._resolve = resolve
         self._generation = 0
+        self._relay = StreamRelay(client, resolve)
+
+    async def close(self) -> None:
+        """Stop the stream relay (before the HTTP client closes)."""
+        await self._relay.close()
 
     def admit(
         self,
@@ -89,7 +94,8 @@ class PlaybackGate:
         try:
             await admit(item.source, allow_local=allow_local, resolve=self._resolve)
             if item.is_preview:
-                chosen = item
+                relayed = await self._relay.local_url(item.source, allow_local)
+                chosen = replace(item, source=relayed)
             else:
                 copy = await self._cached(item, allow_local)
                 chosen = replace(item, source=str(copy), is_local=True)
