@@ -109,6 +109,19 @@ def engine_keys(session: DemoSession) -> list[tuple[str, str]]:
     return [(provider, task_id) for provider, task_id in demo_task_ids()]
 
 
+def test_bringing_the_real_window_back_puts_the_demo_away(windows: Windows) -> None:
+    shown = windows.open()
+    session = with_demo(shown, windows)
+    try:
+        shown.window.demo_requested.emit()
+        demo = session.window
+        assert demo is not None and demo.isVisible()
+        shown.window.showNormal()  # what a second launch handing over its IDs does
+        assert shown.window.isVisible() and not demo.isVisible()
+    finally:
+        close_demo(shown, session)
+
+
 def test_closing_the_demo_window_quits(windows: Windows) -> None:
     shown = windows.open()
     session = with_demo(shown, windows)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from gui.services import Services, demo_task_ids, open_services
 from gui.storage.credentials import CredentialStore
@@ -58,6 +58,9 @@ class DemoSession(QObject):
         self.controller: Controller | None = None
         self._closing: asyncio.Task[Any] | None = None
         real_window.closing.connect(self._real_closing)
+        # Whatever brings the real window back (a second launch handing over its IDs, the
+        # tray) puts the demo away: one window at a time.
+        real_window.installEventFilter(self)
 
     @property
     def is_open(self) -> bool:
@@ -79,14 +82,23 @@ class DemoSession(QObject):
         self._real.hide()
 
     def back(self) -> None:
-        """Back to the user's own tasks; the demo goes on, hidden."""
+        """Back to the user's own tasks; the demo goes on, hidden (eventFilter hides it)."""
         if self.window is None:
             return
-        self._real.setGeometry(self.window.geometry())
         self._real.show()
         self._real.raise_()
         self._real.activateWindow()
-        self.window.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._real
+            and event.type() == QEvent.Type.Show
+            and self.window is not None
+            and self.window.isVisible()
+        ):
+            self._real.setGeometry(self.window.geometry())
+            self.window.hide()
+        return False
 
     def _start(self) -> None:
         services = open_services(self._paths, self._store, demo=True)
