@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from gui.domain.tracked_task import TrackedTask
 from gui.polling.eta import Estimate
-from gui.ui.task_text import duration_range, eta_words
+from gui.ui.task_text import duration_range, eta_words, next_check_words
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,12 @@ def test_overdue_and_nothing_to_say() -> None:
         "taking longer than usual"
     )
     assert eta_words(None) == ""
+
+
+def test_a_check_overdue_for_its_turn_says_queued() -> None:
+    now = 1_000.0
+    task = TrackedTask("sunor", "t", added_at=now - 60, tracking_since=now - 60)
+    assert next_check_words(task.with_changes(next_poll_at=now + 8), now=now) == "in 8 s"
+    assert next_check_words(task.with_changes(next_poll_at=now - 0.5), now=now) == "checking…"
+    # Due a while ago: a big paste waiting for the account's rate budget.
+    assert next_check_words(task.with_changes(next_poll_at=now - 40), now=now) == "queued"

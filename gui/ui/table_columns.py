@@ -53,6 +53,7 @@ def column_samples() -> dict[Column, list[str]]:
             translate("TaskText", "paused: key problem"),
             translate("TaskText", "in {time}").format(time=long_wait),
             translate("TaskText", "checking…"),
+            translate("TaskText", "queued"),
             translate("TaskText", "given up"),
             translate("TaskText", "not found"),
         ],

@@ -50,6 +50,9 @@ def state_colour(state: TaskState | None, dark: bool = False) -> str:
     return (STATE_COLOURS_DARK if dark else STATE_COLOURS)[state]
 
 
+QUEUED_AFTER = 3.0  # seconds past due: longer than a check takes, so it waits for the budget
+
+
 def state_words(task: TrackedTask | TaskRow) -> str:
     if task.state is None:
         if task.watch is Watch.ACTIVE and task.problem is None:
@@ -135,6 +138,8 @@ def next_check_words(
         return translate("TaskText", "retrying now")
     if wait > 0.5:
         return translate("TaskText", "in {time}").format(time=human_seconds(wait))
+    if wait < -QUEUED_AFTER:  # due a while ago: waiting its turn within the account's budget
+        return translate("TaskText", "queued")
     return translate("TaskText", "checking…")
 
 

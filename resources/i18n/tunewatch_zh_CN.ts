@@ -1480,6 +1480,10 @@
         <translation>已用时：{time}（{basis}）</translation>
     </message>
     <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
         <source>Queued for check</source>
         <translation>排队等待查询</translation>
     </message>
