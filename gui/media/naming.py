@@ -125,9 +125,10 @@ def file_stem(template: Template, values: dict[str, str]) -> str:
     """The rendered template as a safe file name without extension (never empty). A name too
     long for every OS is shortened in its title ("…"), so the template's other parts — the
     clip id that keeps two variations apart, above all — are kept whole."""
-    stem = safe_stem(template.render(values))
+    rendered = template.render(values)
+    stem = safe_stem(rendered)
     titles = sum(1 for _literal, name in template.parts if name == "title")
-    if not titles or len(_plain(template.render(values)).encode("utf-8")) <= MAX_STEM_BYTES:
+    if not titles or len(_plain(rendered).encode("utf-8")) <= MAX_STEM_BYTES:
         return stem
     # The other parts' length, with the blanks around the title kept ("x" holds its place).
     rest = len(_plain(template.render({**values, "title": "x"})).encode("utf-8")) - titles
@@ -139,15 +140,13 @@ def file_stem(template: Template, values: dict[str, str]) -> str:
 
 
 def _plain(text: str) -> str:
-    """The text as safe_stem will see it before cutting: cleaned, blanks collapsed."""
+    """The text as safe_stem sees it before cutting: cleaned, blanks collapsed."""
     cleaned = "".join(_clean_char(ch) for ch in unicodedata.normalize("NFC", text))
-    return " ".join(cleaned.split())
+    return " ".join(cleaned.split())  # runs of blanks and newlines become one space
 
 
 def safe_stem(text: str) -> str:
-    cleaned = "".join(_clean_char(ch) for ch in unicodedata.normalize("NFC", text))
-    cleaned = " ".join(cleaned.split())  # runs of blanks and newlines become one space
-    cleaned = _cut_bytes(cleaned, MAX_STEM_BYTES)
+    cleaned = _cut_bytes(_plain(text), MAX_STEM_BYTES)
     stem = sanitize_filename(cleaned, platform="universal", replacement_text="_")
     stem = stem.lstrip(". ")  # no hidden files, no "." or ".."
     stem = sanitize_filename(stem, platform="universal", replacement_text="_")
