@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gui.fake_provider.faults import Fault
 from gui.fake_provider.hostile import truncated
 from gui.fake_provider.http import Delivery, Reply, Request
-from gui.fake_provider.records import RequestRecord
-from gui.fake_provider.state import Outcome
+from gui.fake_provider.state import Outcome, record_of
 
 DROPPED = Reply(0, delivery=Delivery(drop=True))  # status 0: nothing was answered
 _GARBLED = b"\x00\xff<html>upstream error</html> {not json"
@@ -36,17 +37,5 @@ def unreachable(
     task_id: str | None,
 ) -> Outcome:
     """The network is down: the request is logged (status 0) and its connection closed."""
-    record = RequestRecord(
-        time=now,
-        host=request.local_host,
-        method=request.method,
-        path=request.path,
-        query=query,
-        headers=request.headers,
-        status=0,
-        route=route,
-        account=account,
-        task_id=task_id,
-        fault="network_down",
-    )
-    return Outcome(DROPPED, record)
+    record = record_of(now, request, query, DROPPED, route, account, task_id)
+    return Outcome(DROPPED, replace(record, fault="network_down"))
