@@ -47,7 +47,7 @@ class TableEmptyState(QWidget):
         self.clear_button.setObjectName("emptyClearButton")
         self.clear_button.clicked.connect(self.clear_filters_requested.emit)
         for widget in (self.heading, self.text):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         for button in (self.demo_button, self.clear_button):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         model = table.model()
@@ -90,7 +90,12 @@ class TableEmptyState(QWidget):
         self.refresh()
 
     def _fit(self) -> None:
-        self.setGeometry(self._table.viewport().rect())
+        rect = self._table.viewport().rect()
+        self.setGeometry(rect)
+        # A readable measure: about a paragraph's width, never wider than the table.
+        measure = max(min(480, rect.width() - 48), 120)
+        self.heading.setFixedWidth(measure)
+        self.text.setFixedWidth(measure)
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
