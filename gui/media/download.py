@@ -184,12 +184,9 @@ async def _raw_pieces(response: httpx.Response) -> AsyncIterator[bytes]:
             yield raw
 
 
-async def media_body(
-    response: httpx.Response, url: str, clock: Clock
-) -> AsyncIterator[tuple[bytes, int]]:
-    """The decoded body in pieces, each with the count of network bytes so far (the downloads
-    here and the player's stream relay); ends a stalled or bomb-like body, and any content
-    coding Tunewatch cannot bound."""
+async def media_body(response: httpx.Response, url: str, clock: Clock) -> AsyncIterator[bytes]:
+    """The decoded body in pieces (the downloads here and the player's stream relay); ends a
+    stalled or bomb-like body, and any content coding Tunewatch cannot bound."""
     try:
         decoder = BodyDecoder(response.headers.get("content-encoding"))
     except UnsupportedEncodingError as odd:
@@ -197,15 +194,13 @@ async def media_body(
             f"{host_of(url)} sent the file in an encoding Tunewatch does not read ({odd.coding})."
         ) from None
     watch = StallWatch(clock)
-    received = 0
     try:
         async for raw in _raw_pieces(response):
-            received += len(raw)
             watch.add(len(raw))
             for piece in decoder.feed(raw):
-                yield piece, received
+                yield piece
         for piece in decoder.finish():
-            yield piece, received
+            yield piece
     except StalledError:
         raise StalledDownloadError(
             f"The download from {host_of(url)} stalled (less than "
@@ -239,7 +234,7 @@ async def fetch_bytes(
         if announced is not None and announced > max_bytes:
             raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
         body = bytearray()
-        async for piece, _received in media_body(response, url, clock):
+        async for piece in media_body(response, url, clock):
             body += piece
             if len(body) > max_bytes:
                 raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
@@ -334,7 +329,7 @@ async def _stream_into(
         done = 0
         if progress:
             progress(0, announced)
-        async for piece, _received in media_body(response, url, clock):
+        async for piece in media_body(response, url, clock):
             done += len(piece)
             if done > max_bytes:
                 raise TooLargeError(f"The file is larger than {_size(max_bytes)}; stopped.")

@@ -97,7 +97,7 @@ class StreamRelay:
                 writer.write(b"\r\n".join(head) + b"\r\n\r\n")
                 answered = True
                 if send_body:
-                    async for piece, _received in media_body(response, link.url, time.monotonic):
+                    async for piece in media_body(response, link.url, time.monotonic):
                         writer.write(piece)
                         await writer.drain()
         except DownloadError:
