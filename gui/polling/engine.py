@@ -13,12 +13,9 @@ from dataclasses import dataclass
 import httpx
 
 from gui.domain.errors import (
-    AuthError,
-    BadPayloadError,
     InvalidTaskIdError,
     MissingKeyError,
     NetworkError,
-    NotFoundError,
     ProviderError,
     RateLimitedError,
     UnreachableError,
@@ -29,14 +26,11 @@ from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
 from gui.polling import problem_words as words
 from gui.polling.account import MAX_IN_FLIGHT_PER_ACCOUNT, AccountState
 from gui.polling.eta import DurationBook, Estimate, FinishedRun, estimate, finished_run, task_age
+from gui.polling.failures import Streak, after_failure, rate_limit_wait
 from gui.polling.runners import Runners
 from gui.polling.schedule import (
-    NOT_FOUND_RETRIES,
-    RATE_LIMIT_DEFAULT_WAIT,
     delay_after_answer,
     effective_policy,
-    interval_after,
-    jittered,
     observe,
     progress_pace,
     retry_delay,
@@ -318,7 +312,7 @@ class Engine:
         self, account: AccountState, provider: Provider, error: RateLimitedError
     ) -> float:
         """No request of the account before the wait the provider named; said once a spell."""
-        wait = error.retry_after or RATE_LIMIT_DEFAULT_WAIT
+        wait = rate_limit_wait(error)
         if account.start_rate_limit(wait):
             self._tell(
                 AccountProblem(
@@ -369,7 +363,7 @@ class Engine:
     async def _poll_until_done(self, key: TaskKey) -> None:
         provider = get_provider(key[0])
         account = self._account(provider)
-        streak = _Streak()
+        streak = Streak()
         while True:
             # .get: a follower may have removed the task from inside the last update.
             found = self._tasks.get(key)
@@ -452,52 +446,20 @@ class Engine:
         provider: Provider,
         policy: PollPolicy,
         generation: int,
-        streak: _Streak,
+        streak: Streak,
     ) -> bool:
-        """Record a failed check and schedule the next; True when polling this task stops."""
+        """Record a failed check and schedule the next (failures.py); True when polling this
+        task stops. Here only what the failure does to the account and who is told."""
         if isinstance(failure, ProviderError):
             # sunor sends X-RateLimit-* on errors too; they count just the same.
             account.obey_rate_headers(failure.rate_limit)
-        if isinstance(failure, AuthError):
-            if generation == account.key_generation:
-                self._set_auth_problem(
-                    account,
-                    words.KEY_REFUSED_PAUSED.format(message=failure.message),
-                )
-            self._update(task.with_changes(last_polled_at=now))
-            return False
-        if isinstance(failure, NotFoundError):
-            streak.not_found += 1
-            if streak.not_found >= NOT_FOUND_RETRIES:
-                self._update(
-                    task.with_changes(
-                        watch=Watch.NOT_FOUND,
-                        next_poll_at=None,
-                        last_polled_at=now,
-                        problem=words.NOT_FOUND_HINT.format(message=failure.message),
-                    )
-                )
-                return True
-            self._schedule(task, now, interval_after(policy, 1), failure.message, polled=True)
-            return False
         if isinstance(failure, RateLimitedError):
-            wait = self._hold_for_rate_limit(account, provider, failure)
-            said = words.RATE_LIMITED_TASK.format(seconds=f"{wait:.0f}")
-            self._schedule(task, now, wait, said, polled=True)
-            return False
-        if isinstance(failure, BadPayloadError):
-            # Keep polling and keep the last good snapshot: the next answer may be fine.
-            wait = interval_after(policy, task.poll_count + 1)
-            self._schedule(task, now, wait, failure.message, polled=True)
-            return False
-        streak.errors += 1
-        # Back off from the provider's own pace (never sooner than it advises), with jitter
-        # so tasks that failed together (a server outage) do not retry together.
-        wait = jittered(retry_delay(streak.errors, policy.initial_interval), self._rng)
-        message = failure.message if isinstance(failure, ProviderError) else str(failure)
-        said = words.RETRYING.format(message=message, seconds=f"{wait:.0f}")
-        self._schedule(task, now, wait, said, polled=True)
-        return False
+            self._hold_for_rate_limit(account, provider, failure)
+        outcome = after_failure(failure, task, now, policy, streak, self._rng)
+        if outcome.refused_key is not None and generation == account.key_generation:
+            self._set_auth_problem(account, outcome.refused_key)  # not for a replaced key
+        self._update(outcome.task)
+        return outcome.stop
 
     def _on_answer(
         self,
@@ -624,14 +586,6 @@ class Engine:
 
     # --- state ---------------------------------------------------------------------------
 
-    def _schedule(
-        self, task: TrackedTask, now: float, wait: float, problem: str | None, *, polled: bool
-    ) -> None:
-        changes: dict[str, object] = {"next_poll_at": now + wait, "problem": problem}
-        if polled:
-            changes["last_polled_at"] = now
-        self._update(task.with_changes(**changes))
-
     def _store(self, task: TrackedTask, history: tuple[HistoryEntry, ...] = ()) -> None:
         # Disk first: if the write fails, memory keeps what the ledger has, and the next poll
         # tries again instead of the window showing a state that a restart would lose.
@@ -649,17 +603,3 @@ class Engine:
             return  # removed while a poll was in flight
         self._store(task, history)
         self._tell(TaskUpdated(task, state_changed=state_changed))
-
-
-class _Streak:
-    """Failures in a row of one task's polling; a good answer ends both."""
-
-    __slots__ = ("errors", "not_found")
-
-    def __init__(self) -> None:
-        self.errors = 0
-        self.not_found = 0
-
-    def reset(self) -> None:
-        self.errors = 0
-        self.not_found = 0
