@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
-from gui.i18n import load_language
+from gui.domain.wording import QT_TRANSLATE_NOOP, localize
+from gui.i18n import load_language, translate
 from gui.providers import PROVIDERS, get_provider
 from gui.services import Services, demo_task_ids, open_services
 from gui.storage.credentials import CredentialStore
@@ -30,15 +31,18 @@ from gui.ui.window_extras import add_window_extras, error_reporter
 
 log = logging.getLogger(__name__)
 
-FIRST_RUN_TEXT = (
+# Translated where shown (translate("App", …)): the language is loaded after import.
+FIRST_RUN_TEXT = QT_TRANSLATE_NOOP(
+    "App",
     "Welcome to Tunewatch. Paste a task ID from MountSea, sunor.cc or crun.ai above and watch it "
     "live. To check tasks, Tunewatch needs that service's API key: add it in Settings (it is kept "
-    "in your system keyring). No key yet? Open the demo to see everything Tunewatch does."
+    "in your system keyring). No key yet? Open the demo to see everything Tunewatch does.",
 )
-DEMO_TEXT = (
+DEMO_TEXT = QT_TRANSLATE_NOOP(
+    "App",
     "Demo mode: these tasks come from a fake provider server running inside Tunewatch — no "
     "account, no network. They move through real timelines within about a minute. Your own "
-    "tasks and keys are not touched."
+    "tasks and keys are not touched.",
 )
 
 
@@ -89,8 +93,8 @@ async def run_window(
     if demo_session is not None:
         controller.demo_opener = demo_session.open
     if demo:
-        window.setWindowTitle("Demo")  # the desktop adds " — Tunewatch"
-        window.show_banner(DEMO_TEXT)
+        window.setWindowTitle(translate("App", "Demo"))  # the desktop adds " — Tunewatch"
+        window.show_banner(translate("App", DEMO_TEXT))
         window.empty_state.set_demo_offered(False)
     listener = InstanceServer(
         server_name(services.paths.data), on_message_factory(controller, window)
@@ -98,12 +102,12 @@ async def run_window(
     window.show()
     # A big ledger (100 000 tasks) is read off the event loop and listed in batches; the
     # window is already up and keeps painting (gui/ui/task_list_loading.py).
-    window.statusBar().showMessage("Loading your tasks…")
+    window.statusBar().showMessage(translate("App", "Loading your tasks…"))
     await load_task_list(services, window.model)
     window.statusBar().clearMessage()
     if listener.problem:  # said, not swallowed: later launches will open their own window
         log.warning("%s", listener.problem)
-        window.statusBar().showMessage(listener.problem, 15000)
+        window.statusBar().showMessage(localize(listener.problem, translate), 15000)
     # Leftovers of downloads killed mid-way (kill -9, a crash), off the event loop.
     await asyncio.to_thread(services.remove_stale_parts)
     controller.keep_recently_finished()
@@ -111,11 +115,14 @@ async def run_window(
         for provider_id, task_id in demo_task_ids():
             services.engine.add(provider_id, task_id)
     elif not window.model.rowCount() and not await any_key_configured(store):
-        window.detail.set_empty_text(FIRST_RUN_TEXT)
+        window.detail.set_empty_text(translate("App", FIRST_RUN_TEXT))
         window.show_banner(
-            "No API key is configured yet: add one to check your own tasks, or look around the "
-            "demo first.",
-            "Add a key…",
+            translate(
+                "App",
+                "No API key is configured yet: add one to check your own tasks, or look around "
+                "the demo first.",
+            ),
+            translate("App", "Add a key…"),
             offer_demo=True,
         )
         window.banner_button.clicked.connect(lambda: controller.open_settings(""))
@@ -173,7 +180,8 @@ def main(
     load_language(saved.language)
     apply_appearance(saved.appearance)  # light, dark, or the desktop's
     if hand_over(server_name(profile.data), {"ids": task_ids, "provider": provider or "auto"}):
-        print("tunewatch: handed over to the Tunewatch window that is already open.")
+        said = translate("App", "handed over to the Tunewatch window that is already open.")
+        print(f"tunewatch: {said}")
         return 0
     store = CredentialStore()
     initial = [(provider or "auto", task_id) for task_id in task_ids]

@@ -19,6 +19,10 @@
         <translation>添加密钥…</translation>
     </message>
     <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
         <source>Demo mode: these tasks come from a fake provider server running inside Tunewatch — no account, no network. They move through real timelines within about a minute. Your own tasks and keys are not touched.</source>
         <translation>演示模式：这些任务来自 Tunewatch 内置的模拟服务商服务器——无需账户，无需联网。它们会在大约一分钟内走完真实的流程。你自己的任务和密钥不受影响。</translation>
     </message>
@@ -29,10 +33,6 @@
     <message>
         <source>No API key is configured yet: add one to check your own tasks, or look around the demo first.</source>
         <translation>尚未配置 API 密钥：添加一个即可查询你自己的任务，也可以先看看演示。</translation>
-    </message>
-    <message>
-        <source>Tunewatch — demo</source>
-        <translation>Tunewatch — 演示</translation>
     </message>
     <message>
         <source>Welcome to Tunewatch. Paste a task ID from MountSea, sunor.cc or crun.ai above and watch it live. To check tasks, Tunewatch needs that service's API key: add it in Settings (it is kept in your system keyring). No key yet? Open the demo to see everything Tunewatch does.</source>
@@ -208,12 +208,8 @@
 <context>
     <name>Controller</name>
     <message>
-        <source>Opening the demo in its own window…</source>
-        <translation>正在新窗口中打开演示…</translation>
-    </message>
-    <message>
-        <source>The demo could not be started.</source>
-        <translation>无法启动演示。</translation>
+        <source>The demo opens with: tunewatch --demo</source>
+        <translation>用以下命令打开演示：tunewatch --demo</translation>
     </message>
     <message>
         <source>This is the demo.</source>
@@ -713,6 +709,10 @@
         <translation>下一首</translation>
     </message>
     <message>
+        <source>No sound</source>
+        <translation>无声音</translation>
+    </message>
+    <message>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
@@ -771,10 +771,6 @@
     <message>
         <source>☆ Keeper</source>
         <translation>☆ 保留</translation>
-    </message>
-    <message>
-        <source>🔇 No sound</source>
-        <translation>🔇 无声音</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1031,10 @@
         <translation>用你输入的密钥向服务商查询余额</translation>
     </message>
     <message>
+        <source>Automatic (dense near the likely finish)</source>
+        <translation>自动（临近预计完成时查询更密）</translation>
+    </message>
+    <message>
         <source>Base URL</source>
         <translation>接口地址</translation>
     </message>
@@ -1097,10 +1097,6 @@
     <message>
         <source>Placeholders: {placeholders}</source>
         <translation>可用占位符：{placeholders}</translation>
-    </message>
-    <message>
-        <source>Automatic (dense near the likely finish)</source>
-        <translation>自动（临近预计完成时查询更密）</translation>
     </message>
     <message>
         <source>Remove key</source>
@@ -1480,10 +1476,6 @@
         <translation>已用时：{time}（{basis}）</translation>
     </message>
     <message>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
         <source>Queued for check</source>
         <translation>排队等待查询</translation>
     </message>
@@ -1518,6 +1510,10 @@
     <message>
         <source>paused: key problem</source>
         <translation>已暂停：密钥有问题</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>retrying in {time}</source>
