@@ -1,7 +1,8 @@
 """Keys out of whatever a provider answered: a misbehaving gateway may echo the request (and
 with it the account's key) in its answer; the snapshot and its raw JSON are then stored in the
 ledger, shown in the detail pane, copied by "Copy raw JSON" and printed by the CLI. Every
-known key is replaced by a marker in all of them, before anything is kept."""
+known key is replaced by a marker in all of them, before anything is kept. The log filter and
+the task-list export mask keys by the same rule."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from urllib.parse import quote
 from gui.domain.model import RawJson, TaskSnapshot, raw_value
 
 REMOVED = "[key removed]"
-MIN_SECRET_LENGTH = 6  # shorter "keys" would blank ordinary words; real keys are far longer
+MIN_SECRET_LENGTH = 4  # shorter "keys" would blank ordinary words; real keys are far longer
 
 
 def secret_forms(secrets: Iterable[str | None]) -> list[str]:
@@ -25,13 +26,18 @@ def secret_forms(secrets: Iterable[str | None]) -> list[str]:
     return sorted(forms, key=len, reverse=True)  # the longest first: no half-replaced form
 
 
+def scrub_text(text: str, forms: list[str]) -> str:
+    """`text` with every form (from `secret_forms`) replaced by the marker."""
+    for form in forms:
+        if form in text:
+            text = text.replace(form, REMOVED)
+    return text
+
+
 def scrub_value(value: Any, forms: list[str]) -> Any:
     """A copy of a JSON value with every form of every key replaced (in keys too)."""
     if isinstance(value, str):
-        for form in forms:
-            if form in value:
-                value = value.replace(form, REMOVED)
-        return value
+        return scrub_text(value, forms)
     if isinstance(value, dict):
         return {scrub_value(k, forms): scrub_value(v, forms) for k, v in value.items()}
     if isinstance(value, list):

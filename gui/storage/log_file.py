@@ -16,17 +16,16 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
+from gui.domain.secret_scrub import REMOVED, scrub_text, secret_forms
 from gui.storage.paths import AppPaths
 from gui.storage.private_files import private_file
 
 LOG_NAME = "tunewatch.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3  # tunewatch.log.1 … .3: about 4 MB at most
-MASK = "[key removed]"
 _URL_QUERY = re.compile(r"((?:https?|wss?)://[^\s?#'\"<>]+)\?[^\s#'\"<>]*", re.IGNORECASE)
 # Secrets that arrive in a header-like text, known or not.
 _BEARER = re.compile(r"(\b(?:Bearer|Basic|Token)\s+)[A-Za-z0-9._~+/=-]{6,}", re.IGNORECASE)
-_MIN_SECRET_LENGTH = 4  # shorter "keys" would mask ordinary words
 
 
 class SecretMaskingFilter(logging.Filter):
@@ -37,19 +36,23 @@ class SecretMaskingFilter(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self._secrets: set[str] = set()
+        self._forms: list[str] = []  # every form of every secret, the longest first
         self._lock = threading.Lock()
 
     def add_secret(self, secret: str | None) -> None:
-        if secret and len(secret) >= _MIN_SECRET_LENGTH:
-            with self._lock:
-                self._secrets.add(secret)
+        if not secret:
+            return
+        with self._lock:
+            if secret in self._secrets:
+                return  # every key lookup registers its key: the usual case
+            self._secrets.add(secret)
+            self._forms = secret_forms(self._secrets)  # a too short "key" has no forms
 
     def mask(self, text: str) -> str:
         with self._lock:
-            secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
-            text = text.replace(secret, MASK)
-        text = _BEARER.sub(r"\1" + MASK, text)
+            forms = self._forms
+        text = scrub_text(text, forms)
+        text = _BEARER.sub(r"\1" + REMOVED, text)
         return _URL_QUERY.sub(r"\1?[query-removed]", text)
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from gui.domain.errors import InvalidTaskIdError
 from gui.domain.model import Clip, ClipKind, TaskError, TaskSnapshot
+from gui.domain.secret_scrub import scrub_text, secret_forms
 from gui.domain.states import TaskState
 from gui.domain.task_ids import validate_task_id
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
@@ -100,20 +101,19 @@ def export_document(
         .isoformat(timespec="seconds"),
         "tasks": [task_entry(task, with_status_history=True) for task in tasks],
     }
-    secrets = [key for key in known_keys if len(key) >= 4]
-    return json.dumps(_scrub(document, secrets), indent=1, ensure_ascii=False).encode("utf-8")
+    forms = secret_forms(known_keys)
+    return json.dumps(_scrub(document, forms), indent=1, ensure_ascii=False).encode("utf-8")
 
 
-def _scrub(value: Any, secrets: list[str]) -> Any:
+def _scrub(value: Any, forms: list[str]) -> Any:
+    """Known keys masked (as in a snapshot), and any field named like a secret left out."""
     if isinstance(value, str):
-        for secret in secrets:
-            value = value.replace(secret, "[key removed]")
-        return value
+        return scrub_text(value, forms)
     if isinstance(value, list):
-        return [_scrub(item, secrets) for item in value]
+        return [_scrub(item, forms) for item in value]
     if isinstance(value, dict):
         return {
-            name: _scrub(item, secrets)
+            name: _scrub(item, forms)
             for name, item in value.items()
             if not any(word in name.lower() for word in _SECRET_WORDS)
         }
