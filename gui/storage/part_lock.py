@@ -44,9 +44,7 @@ def is_held(path: Path) -> bool:
         return True
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
+    except OSError:  # BlockingIOError: a live writer holds it; any other: cannot be told
         return True
     finally:
         os.close(fd)
