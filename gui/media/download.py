@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.media.media_gate import (
     AdmittedUrl,
     RefusedMediaUrl,
@@ -51,6 +52,40 @@ EXPIRED_STATUSES = frozenset({403, 404, 410})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Never sent to a media host, even when the injected client carries them by default.
 _CREDENTIAL_HEADERS = ("authorization", "proxy-authorization", "x-api-key", "cookie")
+
+# What can go wrong with a media link (English; shown translated, see gui.domain.wording).
+LINK_EXPIRED = QT_TRANSLATE_NOOP(
+    "Problems", "The media link answered HTTP {status}; it has probably expired."
+)
+HOST_ANSWERED = QT_TRANSLATE_NOOP("Problems", "{host} answered HTTP {status}.")
+TOO_MANY_REDIRECTS = QT_TRANSLATE_NOOP(
+    "Problems", "The media link redirected more than {count} times."
+)
+HOST_TOO_SLOW = QT_TRANSLATE_NOOP("Problems", "{host} did not answer in time.")
+HOST_UNREACHABLE = QT_TRANSLATE_NOOP("Problems", "Could not reach {host}: {reason}.")
+ODD_ENCODING = QT_TRANSLATE_NOOP(
+    "Problems", "{host} sent the file in an encoding Tunewatch does not read ({coding})."
+)
+STALLED = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The download from {host} stalled (less than {rate} KB/s for {seconds} s); try again later.",
+)
+BOMB = QT_TRANSLATE_NOOP(
+    "Problems", "The file from {host} unpacks to far more than any audio does; stopped."
+)
+DAMAGED = QT_TRANSLATE_NOOP("Problems", "The file from {host} is damaged (bad compression).")
+CUT_OFF = QT_TRANSLATE_NOOP("Problems", "The download from {host} was cut off: {reason}.")
+LARGER_THAN = QT_TRANSLATE_NOOP("Problems", "The file is larger than {size}.")
+LARGER_THAN_STOPPED = QT_TRANSLATE_NOOP("Problems", "The file is larger than {size}; stopped.")
+REFUSES_SIZE = QT_TRANSLATE_NOOP(
+    "Problems", "The file is {size}; Tunewatch refuses files over {limit}."
+)
+NOT_A_WEB_LINK = QT_TRANSLATE_NOOP(
+    "Problems", "The media link (or a redirect) is not a valid web link."
+)
+INCOMPLETE = QT_TRANSLATE_NOOP(
+    "Problems", "The download is incomplete: {received} of {announced} bytes arrived."
+)
 
 Progress = Callable[[int, int | None], None]  # bytes so far, total (None when unknown)
 
@@ -138,16 +173,14 @@ async def open_media(
                 current = urljoin(current, location.strip())
                 continue
             if status in EXPIRED_STATUSES:
-                raise LinkUnavailableError(
-                    f"The media link answered HTTP {status}; it has probably expired.", status
-                )
+                raise LinkUnavailableError(LINK_EXPIRED.format(status=status), status)
             if status != 200:
-                raise DownloadError(f"{host_of(current)} answered HTTP {status}.")
+                raise DownloadError(HOST_ANSWERED.format(host=host_of(current), status=status))
             yield response
             return
         finally:
             await response.aclose()
-    raise RefusedUrlError(f"The media link redirected more than {MAX_REDIRECTS} times.")
+    raise RefusedUrlError(TOO_MANY_REDIRECTS.format(count=MAX_REDIRECTS))
 
 
 async def _send_pinned(client: httpx.AsyncClient, admitted: AdmittedUrl) -> httpx.Response:
@@ -165,15 +198,17 @@ async def _send_pinned(client: httpx.AsyncClient, admitted: AdmittedUrl) -> http
         except httpx.ConnectError as exc:
             failure = exc  # the next address may answer
         except httpx.TimeoutException as exc:
-            raise DownloadError(f"{admitted.host} did not answer in time.") from exc
+            raise DownloadError(HOST_TOO_SLOW.format(host=admitted.host)) from exc
         except httpx.InvalidURL as exc:
-            raise RefusedUrlError(
-                "The media link (or a redirect) is not a valid web link."
-            ) from exc
+            raise RefusedUrlError(NOT_A_WEB_LINK) from exc
         except httpx.HTTPError as exc:
-            raise DownloadError(f"Could not reach {admitted.host}: {_plain(exc)}.") from exc
+            raise DownloadError(
+                HOST_UNREACHABLE.format(host=admitted.host, reason=_plain(exc))
+            ) from exc
     assert failure is not None
-    raise DownloadError(f"Could not reach {admitted.host}: {_plain(failure)}.") from failure
+    raise DownloadError(
+        HOST_UNREACHABLE.format(host=admitted.host, reason=_plain(failure))
+    ) from failure
 
 
 async def _raw_pieces(response: httpx.Response) -> AsyncIterator[bytes]:
@@ -190,9 +225,7 @@ async def media_body(response: httpx.Response, url: str, clock: Clock) -> AsyncI
     try:
         decoder = BodyDecoder(response.headers.get("content-encoding"))
     except UnsupportedEncodingError as odd:
-        raise DownloadError(
-            f"{host_of(url)} sent the file in an encoding Tunewatch does not read ({odd.coding})."
-        ) from None
+        raise DownloadError(ODD_ENCODING.format(host=host_of(url), coding=odd.coding)) from None
     watch = StallWatch(clock)
     try:
         async for raw in _raw_pieces(response):
@@ -203,20 +236,18 @@ async def media_body(response: httpx.Response, url: str, clock: Clock) -> AsyncI
             yield piece
     except StalledError:
         raise StalledDownloadError(
-            f"The download from {host_of(url)} stalled (less than "
-            f"{MIN_BYTES_PER_SECOND // 1024} KB/s for {STALL_WINDOW_SECONDS:.0f} s); "
-            "try again later."
+            STALLED.format(
+                host=host_of(url),
+                rate=MIN_BYTES_PER_SECOND // 1024,
+                seconds=f"{STALL_WINDOW_SECONDS:.0f}",
+            )
         ) from None
     except BombError:
-        raise TooLargeError(
-            f"The file from {host_of(url)} unpacks to far more than any audio does; stopped."
-        ) from None
+        raise TooLargeError(BOMB.format(host=host_of(url))) from None
     except zlib.error:
-        raise DownloadError(f"The file from {host_of(url)} is damaged (bad compression).") from None
+        raise DownloadError(DAMAGED.format(host=host_of(url))) from None
     except httpx.HTTPError as exc:
-        raise DownloadError(
-            f"The download from {host_of(url)} was cut off: {_plain(exc)}."
-        ) from exc
+        raise DownloadError(CUT_OFF.format(host=host_of(url), reason=_plain(exc))) from exc
 
 
 async def fetch_bytes(
@@ -232,12 +263,12 @@ async def fetch_bytes(
     async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
         announced = announced_length(response)
         if announced is not None and announced > max_bytes:
-            raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
+            raise TooLargeError(LARGER_THAN.format(size=_size(max_bytes)))
         body = bytearray()
         async for piece in media_body(response, url, clock):
             body += piece
             if len(body) > max_bytes:
-                raise TooLargeError(f"The file is larger than {_size(max_bytes)}.")
+                raise TooLargeError(LARGER_THAN.format(size=_size(max_bytes)))
         _check_complete(len(body), announced)
         return FetchedBytes(bytes(body), response.headers.get("content-type"))
 
@@ -323,16 +354,14 @@ async def _stream_into(
     async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
         announced = announced_length(response)
         if announced is not None and announced > max_bytes:
-            raise TooLargeError(
-                f"The file is {_size(announced)}; Tunewatch refuses files over {_size(max_bytes)}."
-            )
+            raise TooLargeError(REFUSES_SIZE.format(size=_size(announced), limit=_size(max_bytes)))
         done = 0
         if progress:
             progress(0, announced)
         async for piece in media_body(response, url, clock):
             done += len(piece)
             if done > max_bytes:
-                raise TooLargeError(f"The file is larger than {_size(max_bytes)}; stopped.")
+                raise TooLargeError(LARGER_THAN_STOPPED.format(size=_size(max_bytes)))
             handle.write(piece)
             if progress:
                 progress(done, announced)
@@ -371,9 +400,7 @@ def announced_length(response: httpx.Response) -> int | None:
 def _check_complete(received: int, announced: int | None) -> None:
     # `announced` is only set without content coding, so it counts the same bytes we received.
     if announced is not None and received != announced:
-        raise IncompleteDownloadError(
-            f"The download is incomplete: {received} of {announced} bytes arrived."
-        )
+        raise IncompleteDownloadError(INCOMPLETE.format(received=received, announced=announced))
 
 
 def _size(count: int) -> str:

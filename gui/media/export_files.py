@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.media.naming import inside, numbered
 from gui.storage.atomic import write_atomically
 from gui.storage.file_modes import share_like_umask
@@ -83,7 +84,10 @@ def _compare(target: Path, member: GroupMember) -> Verdict:
     return "same" if same else "different"
 
 
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Problems", "Could not write to {folder}: {reason}.")
+
+
 def write_problem(folder: Path, error: OSError) -> str:
     """A sentence for the user about a destination that could not be written."""
     reason = error.strerror or type(error).__name__
-    return f"Could not write to {folder}: {reason}."
+    return CANNOT_WRITE.format(folder=folder, reason=reason)

@@ -19,6 +19,7 @@ import httpx
 
 from gui.domain.errors import ProviderError
 from gui.domain.model import Clip, ClipKind, TaskSnapshot
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.media.download import (
     DownloadError,
     LinkUnavailableError,
@@ -69,6 +70,34 @@ __all__ = [
 ]
 
 MAX_COVER_BYTES = 10 * 1024 * 1024
+
+# What an export says about a clip (English; shown translated, see gui.domain.wording).
+NOTHING_FINAL_YET = QT_TRANSLATE_NOOP("Problems", "{clip}: nothing final to export yet.")
+CLIP_PROBLEM = QT_TRANSLATE_NOOP("Problems", "{clip}: {message}")
+NO_FRESH_LINK = QT_TRANSLATE_NOOP(
+    "Problems", "{clip}: the link has expired and a fresh one could not be fetched: {message}"
+)
+NO_LONGER_LISTED = QT_TRANSLATE_NOOP(
+    "Problems", "{clip}: the link has expired and {provider} no longer lists this clip."
+)
+NO_COVER = QT_TRANSLATE_NOOP("Problems", "{clip}: no cover art ({message})")
+COVER_NOT_IMAGE = QT_TRANSLATE_NOOP("Problems", "{clip}: the cover art link did not give an image.")
+WEB_PAGE = QT_TRANSLATE_NOOP("Problems", "the media link gave a web page instead of a file.")
+FORMAT_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Problems", "{clip}: the file's format was not recognised; saved as .{suffix}."
+)
+NOT_TAGGED = QT_TRANSLATE_NOOP("Problems", "{clip}: tags are not written into .{suffix} files.")
+NOTHING_WITH_OPTIONS = QT_TRANSLATE_NOOP(
+    "Problems", "{clip}: nothing to export with these options."
+)
+EXPIRED_CHECK_AGAIN = QT_TRANSLATE_NOOP(
+    "Problems",
+    "{clip}: the link has expired (HTTP {status}); check the task again for a fresh one.",
+)
+EXPIRED_TWICE = QT_TRANSLATE_NOOP(
+    "Problems",
+    "{clip}: the link has expired (HTTP {status}), and so has the fresh one {provider} gave.",
+)
 
 _CONTENT_TYPE_FORMATS = {
     "audio/mpeg": "mp3",
@@ -143,7 +172,7 @@ class _Export:
         # After a refresh for an earlier clip, later clips take their fresh links right away.
         clip = match_clip(self.snapshot, clip, position) or clip
         if not has_content(clip):
-            self.warnings.append(f"{self._name(clip)}: nothing final to export yet.")
+            self.warnings.append(NOTHING_FINAL_YET.format(clip=self._name(clip)))
             return
         try:
             try:
@@ -154,7 +183,9 @@ class _Export:
         except LinkUnavailableError as gone:
             raise LinkExpiredError(self._expired_message(clip, gone), self.result()) from gone
         except DownloadError as failed:
-            raise ExportError(f"{self._name(clip)}: {failed.message}", self.result()) from failed
+            raise ExportError(
+                CLIP_PROBLEM.format(clip=self._name(clip), message=failed.message), self.result()
+            ) from failed
         except OSError as error:
             raise ExportWriteError(
                 write_problem(self.options.dest, error), self.result()
@@ -168,16 +199,14 @@ class _Export:
             fresh = await self.refresh()
         except ProviderError as error:
             raise LinkExpiredError(
-                f"{self._name(clip)}: the link has expired and a fresh one could not be "
-                f"fetched: {error.message}",
+                NO_FRESH_LINK.format(clip=self._name(clip), message=error.message),
                 self.result(),
             ) from error
         self.snapshot = fresh
         match = match_clip(fresh, clip, position)
         if match is None or not has_content(match):
             raise LinkExpiredError(
-                f"{self._name(clip)}: the link has expired and {self._provider_name} no longer "
-                "lists this clip.",
+                NO_LONGER_LISTED.format(clip=self._name(clip), provider=self._provider_name),
                 self.result(),
             ) from cause
         return match
@@ -223,14 +252,14 @@ class _Export:
         except LinkUnavailableError as gone:
             if may_retry:
                 raise _Expired(gone) from gone
-            warnings.append(f"{self._name(clip)}: no cover art ({gone.message})")
+            warnings.append(NO_COVER.format(clip=self._name(clip), message=gone.message))
             return None
         except DownloadError as failed:
-            warnings.append(f"{self._name(clip)}: no cover art ({failed.message})")
+            warnings.append(NO_COVER.format(clip=self._name(clip), message=failed.message))
             return None
         image_format = sniff_format(fetched.data[:64])
         if image_format not in IMAGE_MIME:
-            warnings.append(f"{self._name(clip)}: the cover art link did not give an image.")
+            warnings.append(COVER_NOT_IMAGE.format(clip=self._name(clip)))
             return None
         return Cover(fetched.data, image_format)
 
@@ -241,11 +270,9 @@ class _Export:
             return found
         content_type = (part.content_type or "").split(";")[0].strip().lower()
         if content_type in ("text/html", "application/xhtml+xml"):
-            raise DownloadError("the media link gave a web page instead of a file.")
+            raise DownloadError(WEB_PAGE)
         fallback = hint or _CONTENT_TYPE_FORMATS.get(content_type) or "bin"
-        warnings.append(
-            f"{self._name(clip)}: the file's format was not recognised; saved as .{fallback}."
-        )
+        warnings.append(FORMAT_UNKNOWN.format(clip=self._name(clip), suffix=fallback))
         return fallback
 
     def _tag(
@@ -257,13 +284,13 @@ class _Export:
         warnings: list[str],
     ) -> None:
         if media_format not in TAGGABLE_FORMATS:
-            warnings.append(f"{self._name(clip)}: tags are not written into .{media_format} files.")
+            warnings.append(NOT_TAGGED.format(clip=self._name(clip), suffix=media_format))
             return
         try:
             tags = track_tags(self.snapshot, clip, self.options, self._provider_name, cover)
             write_tags(path, media_format, tags)
         except TaggingError as error:
-            warnings.append(f"{self._name(clip)}: {error.message}")
+            warnings.append(CLIP_PROBLEM.format(clip=self._name(clip), message=error.message))
 
     def _companions(
         self,
@@ -297,7 +324,7 @@ class _Export:
         warnings: list[str],
     ) -> ExportedClip | None:
         if not members:
-            self.warnings.append(f"{self._name(clip)}: nothing to export with these options.")
+            self.warnings.append(NOTHING_WITH_OPTIONS.format(clip=self._name(clip)))
             return None
         stem = file_stem(self.template, self._values(position, clip))
         files, written = place_group(self.options.dest, stem, members)
@@ -325,13 +352,9 @@ class _Export:
 
     def _expired_message(self, clip: Clip, gone: LinkUnavailableError) -> str:
         if self.refresh is None:
-            return (
-                f"{self._name(clip)}: the link has expired (HTTP {gone.status}); check the task "
-                "again for a fresh one."
-            )
-        return (
-            f"{self._name(clip)}: the link has expired (HTTP {gone.status}), and so has the "
-            f"fresh one {self._provider_name} gave."
+            return EXPIRED_CHECK_AGAIN.format(clip=self._name(clip), status=gone.status)
+        return EXPIRED_TWICE.format(
+            clip=self._name(clip), status=gone.status, provider=self._provider_name
         )
 
     @property

@@ -26,6 +26,7 @@ from gui.domain.urls import (
     is_private_address,
     literal_address,
 )
+from gui.domain.wording import QT_TRANSLATE_NOOP
 
 # host, port -> every address the name resolves to (as text); raises OSError when unknown.
 Resolver = Callable[[str, int], Awaitable[list[str]]]
@@ -70,25 +71,39 @@ def host_of(url: str) -> str:
         return "this address"
 
 
+# Why a media link is not fetched (English; shown translated, see gui.domain.wording).
+OTHER_SCHEME = QT_TRANSLATE_NOOP(
+    "Problems", "The media link is a {scheme}: link; only http(s) links are fetched."
+)
+NOT_A_WEB_LINK_FETCHED = QT_TRANSLATE_NOOP(
+    "Problems", "The media link is not a web link; only http(s) links are fetched."
+)
+INVALID_LINK = QT_TRANSLATE_NOOP("Problems", "The media link is not a valid web link.")
+LOCAL_ADDRESS = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The media link points at a local or private-network address ({host}); Tunewatch does not "
+    "fetch it.",
+)
+HOST_NOT_FOUND = QT_TRANSLATE_NOOP("Problems", "The media host {host} could not be found.")
+
+
 def _parsed(url: str) -> tuple[httpx.URL, str, int]:
     if clean_media_url(url) is None:
         scheme = url.split(":", 1)[0][:16] if ":" in url else ""
-        what = f"a {scheme}: link" if scheme else "not a web link"
-        raise RefusedMediaUrl(f"The media link is {what}; only http(s) links are fetched.")
+        raise RefusedMediaUrl(
+            OTHER_SCHEME.format(scheme=scheme) if scheme else NOT_A_WEB_LINK_FETCHED
+        )
     try:
         parsed = httpx.URL(url)
         host = parsed.raw_host.decode("ascii")
     except (httpx.InvalidURL, UnicodeError) as exc:
-        raise RefusedMediaUrl("The media link is not a valid web link.") from exc
+        raise RefusedMediaUrl(INVALID_LINK) from exc
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     return parsed, host.strip("[]"), port
 
 
 def _refused_local(host: str) -> RefusedMediaUrl:
-    return RefusedMediaUrl(
-        f"The media link points at a local or private-network address ({host}); "
-        "Tunewatch does not fetch it."
-    )
+    return RefusedMediaUrl(LOCAL_ADDRESS.format(host=host))
 
 
 def admit_literal(url: str, *, allow_local: bool) -> AdmittedUrl | None:
@@ -120,7 +135,7 @@ async def admit(url: str, *, allow_local: bool, resolve: Resolver = system_resol
     try:
         found = await resolve(host, port)
     except (OSError, UnicodeError) as exc:
-        raise UnresolvableHost(f"The media host {host} could not be found.") from exc
+        raise UnresolvableHost(HOST_NOT_FOUND.format(host=host)) from exc
     addresses: list[IpAddress] = []
     for text in found:
         try:
@@ -132,7 +147,7 @@ async def admit(url: str, *, allow_local: bool, resolve: Resolver = system_resol
         if address not in addresses:
             addresses.append(address)
     if not addresses:
-        raise UnresolvableHost(f"The media host {host} could not be found.")
+        raise UnresolvableHost(HOST_NOT_FOUND.format(host=host))
     return AdmittedUrl(url, host, port, tuple(addresses), is_literal=False)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from pathvalidate import sanitize_filename
 
 from gui.domain.model import Clip, TaskSnapshot
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers import PROVIDERS
 from gui.storage.settings import DEFAULT_FILENAME_TEMPLATE
 
@@ -48,16 +49,31 @@ class Template:
         return "".join(literal + (values[name] if name else "") for literal, name in self.parts)
 
 
+# Why a file name template is refused (English; shown translated, see gui.domain.wording).
+UNMATCHED_BRACE = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The file name template {template} has an unmatched brace; write {braces} for a literal brace.",
+)
+UNKNOWN_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The file name template uses {placeholder}, which Tunewatch does not know; use {known}.",
+)
+NO_FORMAT_SPEC = QT_TRANSLATE_NOOP(
+    "Problems",
+    "Placeholders take no format or conversion: write {placeholder} in the file name template.",
+)
+EMPTY_TEMPLATE = QT_TRANSLATE_NOOP(
+    "Problems", "The file name template is empty; the default is {default}."
+)
+
+
 def parse_template(text: str) -> Template:
     """Check a template; raise ValueError with a sentence a person understands."""
     known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
     try:
         pieces = list(string.Formatter().parse(text))
     except ValueError:
-        raise ValueError(
-            f"The file name template {text!r} has an unmatched brace; write {{{{ or }}}} for a "
-            "literal brace."
-        ) from None
+        raise ValueError(UNMATCHED_BRACE.format(template=repr(text), braces="{{ or }}")) from None
     parts: list[tuple[str, str | None]] = []
     for literal, name, spec, conversion in pieces:
         if name is None:
@@ -65,19 +81,12 @@ def parse_template(text: str) -> Template:
             continue
         if name not in PLACEHOLDERS:
             shown = "{" + name + "}" if name else "{}"
-            raise ValueError(
-                f"The file name template uses {shown}, which Tunewatch does not know; use {known}."
-            )
+            raise ValueError(UNKNOWN_PLACEHOLDER.format(placeholder=shown, known=known))
         if spec or conversion:
-            raise ValueError(
-                f"Placeholders take no format or conversion: write {{{name}}} in the file name "
-                "template."
-            )
+            raise ValueError(NO_FORMAT_SPEC.format(placeholder="{" + name + "}"))
         parts.append((literal, name))
     if not text.strip():
-        raise ValueError(
-            f"The file name template is empty; the default is {DEFAULT_FILENAME_TEMPLATE!r}."
-        )
+        raise ValueError(EMPTY_TEMPLATE.format(default=repr(DEFAULT_FILENAME_TEMPLATE)))
     return Template(text, tuple(parts))
 
 

@@ -16,6 +16,8 @@ import mutagen.mp4
 import mutagen.wave
 from mutagen import MutagenError
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
 # mutagen's functions carry no annotations; going through Any keeps strict mypy quiet here
 # without switching its checks off for the rest of the file.
 _id3: Any = mutagen.id3
@@ -32,6 +34,8 @@ MP4_FREEFORM_PREFIX = "----:com.tunewatch:"
 
 AUDIO_FORMATS = ("mp3", "wav", "m4a", "flac", "ogg")
 TAGGABLE_FORMATS = ("mp3", "wav", "m4a", "mp4")
+CANNOT_TAG = QT_TRANSLATE_NOOP("Problems", "Tunewatch cannot write tags into .{suffix} files.")
+TAGS_FAILED = QT_TRANSLATE_NOOP("Problems", "The tags could not be written ({reason}).")
 IMAGE_MIME = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif"}
 _M4A_BRANDS = (b"M4A ", b"M4B ", b"M4P ")
 
@@ -118,9 +122,9 @@ def write_tags(path: Path, file_format: str, tags: TrackTags) -> None:
             _fill_mp4(mp4.tags, tags)
             mp4.save()
         else:
-            raise TaggingError(f"Tunewatch cannot write tags into .{file_format} files.")
+            raise TaggingError(CANNOT_TAG.format(suffix=file_format))
     except (MutagenError, OSError, ValueError) as error:
-        raise TaggingError(f"The tags could not be written ({_plain(error)}).") from error
+        raise TaggingError(TAGS_FAILED.format(reason=_plain(error))) from error
 
 
 def _fill_id3(id3: Any, tags: TrackTags) -> None:

@@ -21,6 +21,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.storage.key_env import env_var_name, lookup_env_key
 from gui.storage.key_rules import (
     ACCOUNT_LABELS,
@@ -65,7 +66,47 @@ log = logging.getLogger(__name__)
 
 SERVICE_NAME: Final = "tunewatch"
 
-_WHAT_TO_DO = "Install and unlock GNOME Keyring or KWallet, or set {env} in the environment."
+_WHAT_TO_DO = QT_TRANSLATE_NOOP(
+    "Problems", "Install and unlock GNOME Keyring or KWallet, or set {env} in the environment."
+)
+# What a failing keyring means for a key (English; shown translated, see gui.domain.wording).
+NO_KEYRING_WHAT_TO_DO = QT_TRANSLATE_NOOP(
+    "Problems", "No system keyring is available ({problem}). {what_to_do}"
+)
+KEYRING_LOCKED = {
+    "read": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{keyring} is locked, or its unlock prompt was dismissed, so the {account} key could not "
+        "be read. Unlock the keyring and try again, or set {env} in the environment.",
+    ),
+    "store": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{keyring} is locked, or its unlock prompt was dismissed, so the {account} key could not "
+        "be stored. Unlock the keyring and try again, or set {env} in the environment.",
+    ),
+    "delete": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{keyring} is locked, or its unlock prompt was dismissed, so the {account} key could not "
+        "be deleted. Unlock the keyring and try again, or set {env} in the environment.",
+    ),
+}
+KEYRING_FAILED = {
+    "read": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{keyring} could not read the {account} key ({detail}). Check that the keyring is "
+        "running and unlocked, or set {env} in the environment.",
+    ),
+    "store": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{keyring} could not store the {account} key ({detail}). Check that the keyring is "
+        "running and unlocked, or set {env} in the environment.",
+    ),
+    "delete": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{keyring} could not delete the {account} key ({detail}). Check that the keyring is "
+        "running and unlocked, or set {env} in the environment.",
+    ),
+}
 
 # Secret Service errors that mean "locked" arrive in several shapes: keyring's KeyringLocked,
 # InitError("... Prompt dismissed..") when no prompter can run, or secretstorage's own classes.
@@ -223,8 +264,8 @@ class CredentialStore:
 
     @staticmethod
     def _unavailable_message(account: str, status: BackendStatus) -> str:
-        return f"No system keyring is available ({status.problem}). " + _WHAT_TO_DO.format(
-            env=env_var_name(account)
+        return NO_KEYRING_WHAT_TO_DO.format(
+            problem=status.problem, what_to_do=_WHAT_TO_DO.format(env=env_var_name(account))
         )
 
     @staticmethod
@@ -244,21 +285,15 @@ class CredentialStore:
         )
         env = env_var_name(account)
         if locked:
-            message = (
-                f"{status.name} is locked, or its unlock prompt was dismissed, so the "
-                f"{ACCOUNT_LABELS[account]} key could not be {_PAST[verb]}. "
-                f"Unlock the keyring and try again, or set {env} in the environment."
+            message = KEYRING_LOCKED[verb].format(
+                keyring=status.name, account=ACCOUNT_LABELS[account], env=env
             )
         else:
-            message = (
-                f"{status.name} could not {verb} the {ACCOUNT_LABELS[account]} key ({detail}). "
-                f"Check that the keyring is running and unlocked, or set {env} in the environment."
+            message = KEYRING_FAILED[verb].format(
+                keyring=status.name, account=ACCOUNT_LABELS[account], detail=detail, env=env
             )
         log.warning("Keyring %s failed for %s: %s", verb, account, detail)
         # `from None`: the original exception (and its traceback) may quote the key.
         raise KeyringAccessError(
             message, account=account, backend=status.name, locked=locked
         ) from None
-
-
-_PAST: Final[Mapping[str, str]] = {"read": "read", "store": "stored", "delete": "deleted"}

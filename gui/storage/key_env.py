@@ -8,11 +8,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.storage.key_rules import KeyLookup, KeySource, is_sendable, validate_account
 
 __all__ = ["ENV_PREFIX", "env_var_name", "lookup_env_key"]
 
 ENV_PREFIX: Final = "TUNEWATCH_KEY_"
+ENV_KEY_UNSENDABLE = QT_TRANSLATE_NOOP(
+    "Problems",
+    "{variable} holds characters an API key cannot have (spaces, line breaks or non-ASCII); set "
+    "it to just the key.",
+)
 
 
 def env_var_name(account: str) -> str:
@@ -32,7 +38,6 @@ def lookup_env_key(account: str, env: Mapping[str, str]) -> KeyLookup | None:
             account=account,
             source=KeySource.ENV,
             env_var=env_var,
-            problem=f"{env_var} holds characters an API key cannot have (spaces, line breaks "
-            "or non-ASCII); set it to just the key.",
+            problem=ENV_KEY_UNSENDABLE.format(variable=env_var),
         )
     return KeyLookup(account=account, source=KeySource.ENV, env_var=env_var, key=value)

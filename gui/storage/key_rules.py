@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
 __all__ = [
     "ACCOUNTS",
     "ACCOUNT_LABELS",
@@ -99,21 +101,36 @@ def is_sendable(key: str) -> bool:
     return all("!" <= ch <= "~" for ch in key)
 
 
+# What is wrong with a key, and where it comes from (English; shown translated).
+EMPTY_KEY = QT_TRANSLATE_NOOP("Problems", "The {account} key is empty.")
+KEY_CONTROL_CHARACTER = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The {account} key contains a line break or control character; paste just the key.",
+)
+KEY_UNSENDABLE = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The {account} key contains characters an API key cannot have (spaces or non-ASCII, often "
+    "an invisible character copied from a web page); paste just the key.",
+)
+FROM_ENV = QT_TRANSLATE_NOOP("Problems", "from environment variable {variable}")
+STORED_IN = QT_TRANSLATE_NOOP("Problems", "stored in {keyring}")
+NOT_SET = QT_TRANSLATE_NOOP("Problems", "not set")
+
+
 def clean_key(key: str, account: str) -> str:
     """`key` stripped, or InvalidKeyError saying (without quoting it) why it cannot be a key."""
     stripped = key.strip()
     label = ACCOUNT_LABELS[account]
     if not stripped:
-        raise InvalidKeyError(f"The {label} key is empty.", account=account)
+        raise InvalidKeyError(EMPTY_KEY.format(account=label), account=account)
     if _CONTROL_CHARS.search(stripped):
         raise InvalidKeyError(
-            f"The {label} key contains a line break or control character; paste just the key.",
+            KEY_CONTROL_CHARACTER.format(account=label),
             account=account,
         )
     if not is_sendable(stripped):
         raise InvalidKeyError(
-            f"The {label} key contains characters an API key cannot have (spaces or non-ASCII, "
-            "often an invisible character copied from a web page); paste just the key.",
+            KEY_UNSENDABLE.format(account=label),
             account=account,
         )
     return stripped
@@ -151,7 +168,7 @@ class KeyLookup:
     def describe(self) -> str:
         """A phrase for the settings dialog: where the key comes from, or why there is none."""
         if self.source is KeySource.ENV:
-            return f"from environment variable {self.env_var}"
+            return FROM_ENV.format(variable=self.env_var)
         if self.source is KeySource.KEYRING:
-            return f"stored in {self.backend}"
-        return self.problem or "not set"
+            return STORED_IN.format(keyring=self.backend)
+        return self.problem or NOT_SET

@@ -15,7 +15,27 @@ from typing import Final
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
 __all__ = ["BackendStatus", "class_path", "describe_backend", "effective_backend"]
+
+# Why no keyring can keep a key (English; shown translated, see gui.domain.wording).
+NO_KEYRING = QT_TRANSLATE_NOOP("Problems", "No system keyring is available ({problem}).")
+PLAIN_TEXT_FILE = QT_TRANSLATE_NOOP("Problems", "{backend} keeps secrets in a plain-text file")
+FILE_NOT_KEYRING = QT_TRANSLATE_NOOP(
+    "Problems", "{backend} keeps secrets in a file, not in a system keyring"
+)
+NO_BACKEND = QT_TRANSLATE_NOOP("Problems", "the keyring package found no backend")
+NO_BACKEND_NO_DBUS = QT_TRANSLATE_NOOP(
+    "Problems",
+    "the keyring package found no backend; there is no D-Bus session, so no Secret Service can "
+    "answer",
+)
+NO_BACKEND_NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Problems",
+    "the keyring package found no backend; no Secret Service or KWallet answered on the D-Bus "
+    "session",
+)
 
 # Display names for the backends a settings dialog is likely to show.
 _BACKEND_LABELS: Final[Mapping[str, str]] = {
@@ -45,7 +65,7 @@ class BackendStatus:
     def describe(self) -> str:
         if self.usable:
             return self.name
-        return f"No system keyring is available ({self.problem})."
+        return NO_KEYRING.format(problem=self.problem)
 
 
 def class_path(obj: object) -> str:
@@ -67,21 +87,19 @@ def _plaintext_reason(backend: KeyringBackend) -> str | None:
     """Why `backend` would keep keys in a file rather than in a system keyring, if it would."""
     for cls in type(backend).__mro__:
         if "plaintext" in cls.__name__.lower():
-            return f"{class_path(backend)} keeps secrets in a plain-text file"
+            return PLAIN_TEXT_FILE.format(backend=class_path(backend))
         # keyrings.alt: file-based backends keyring itself calls "not recommended".
         if cls.__module__.startswith("keyrings.alt"):
-            return f"{class_path(backend)} keeps secrets in a file, not in a system keyring"
+            return FILE_NOT_KEYRING.format(backend=class_path(backend))
     return None
 
 
 def _no_backend_reason() -> str:
-    reason = "the keyring package found no backend"
     if sys.platform.startswith("linux"):
         if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-            reason += "; there is no D-Bus session, so no Secret Service can answer"
-        else:
-            reason += "; no Secret Service or KWallet answered on the D-Bus session"
-    return reason
+            return NO_BACKEND_NO_DBUS
+        return NO_BACKEND_NO_ANSWER
+    return NO_BACKEND
 
 
 def effective_backend(backend: KeyringBackend) -> tuple[KeyringBackend | None, str | None]:

@@ -788,6 +788,10 @@
         <translation>任务 ID 最多 {limit} 个字符；这个有 {length} 个。</translation>
     </message>
     <message>
+        <source>Could not reach {host}: {reason}.</source>
+        <translation>无法连接 {host}：{reason}。</translation>
+    </message>
+    <message>
         <source>Could not reach {what}: the connection timed out.</source>
         <translation>无法连接 {what}：连接超时。</translation>
     </message>
@@ -800,8 +804,16 @@
         <translation>无法与 {what} 通信：{reason}。</translation>
     </message>
     <message>
+        <source>Could not write to {folder}: {reason}.</source>
+        <translation>无法写入 {folder}：{reason}。</translation>
+    </message>
+    <message>
         <source>HTTP {status}</source>
         <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>Install and unlock GNOME Keyring or KWallet, or set {env} in the environment.</source>
+        <translation>请安装并解锁 GNOME 密钥环或 KWallet，或在环境变量中设置 {env}。</translation>
     </message>
     <message>
         <source>Left out, not a task ID: {pieces} (IDs use letters, digits, '-', '_', '.' and ':').</source>
@@ -816,8 +828,20 @@
         <translation>没有 {account} 的 API 密钥：请在设置中添加一个以开始查询。</translation>
     </message>
     <message>
+        <source>No system keyring is available ({problem}).</source>
+        <translation>没有可用的系统密钥环（{problem}）。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available ({problem}). {what_to_do}</source>
+        <translation>没有可用的系统密钥环（{problem}）。{what_to_do}</translation>
+    </message>
+    <message>
         <source>Only the first {count} IDs of one paste are read.</source>
         <translation>一次粘贴只读取前 {count} 个 ID。</translation>
+    </message>
+    <message>
+        <source>Placeholders take no format or conversion: write {placeholder} in the file name template.</source>
+        <translation>占位符不接受格式或转换：请在文件名模板中写 {placeholder}。</translation>
     </message>
     <message>
         <source>Producer download links are temporary: save them promptly.</source>
@@ -836,8 +860,88 @@
         <translation>Suno CDN 链接没有写明会过期，但流式链接会失效。</translation>
     </message>
     <message>
+        <source>The download from {host} stalled (less than {rate} KB/s for {seconds} s); try again later.</source>
+        <translation>来自 {host} 的下载停滞了（{seconds} 秒内低于 {rate} KB/s）；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The download from {host} was cut off: {reason}.</source>
+        <translation>来自 {host} 的下载中断了：{reason}。</translation>
+    </message>
+    <message>
+        <source>The download is incomplete: {received} of {announced} bytes arrived.</source>
+        <translation>下载不完整：只收到 {announced} 字节中的 {received} 字节。</translation>
+    </message>
+    <message>
+        <source>The file from {host} is damaged (bad compression).</source>
+        <translation>来自 {host} 的文件已损坏（压缩数据有误）。</translation>
+    </message>
+    <message>
+        <source>The file from {host} unpacks to far more than any audio does; stopped.</source>
+        <translation>来自 {host} 的文件解压后远大于任何音频文件；已停止。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {size}.</source>
+        <translation>文件大于 {size}。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {size}; stopped.</source>
+        <translation>文件大于 {size}；已停止。</translation>
+    </message>
+    <message>
+        <source>The file is {size}; Tunewatch refuses files over {limit}.</source>
+        <translation>文件大小为 {size}；Tunewatch 不接受超过 {limit} 的文件。</translation>
+    </message>
+    <message>
+        <source>The file name template is empty; the default is {default}.</source>
+        <translation>文件名模板为空；默认值是 {default}。</translation>
+    </message>
+    <message>
+        <source>The file name template uses {placeholder}, which Tunewatch does not know; use {known}.</source>
+        <translation>文件名模板使用了 Tunewatch 不认识的 {placeholder}；可用的有 {known}。</translation>
+    </message>
+    <message>
+        <source>The file name template {template} has an unmatched brace; write {braces} for a literal brace.</source>
+        <translation>文件名模板 {template} 中有不成对的花括号；如需字面花括号，请写 {braces}。</translation>
+    </message>
+    <message>
+        <source>The media host {host} could not be found.</source>
+        <translation>找不到媒体主机 {host}。</translation>
+    </message>
+    <message>
+        <source>The media link (or a redirect) is not a valid web link.</source>
+        <translation>媒体链接（或其重定向）不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The media link answered HTTP {status}; it has probably expired.</source>
+        <translation>媒体链接返回 HTTP {status}；它可能已经过期。</translation>
+    </message>
+    <message>
+        <source>The media link is a {scheme}: link; only http(s) links are fetched.</source>
+        <translation>媒体链接是 {scheme}: 链接；只会获取 http(s) 链接。</translation>
+    </message>
+    <message>
+        <source>The media link is not a valid web link.</source>
+        <translation>媒体链接不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The media link is not a web link; only http(s) links are fetched.</source>
+        <translation>媒体链接不是网址；只会获取 http(s) 链接。</translation>
+    </message>
+    <message>
+        <source>The media link points at a local or private-network address ({host}); Tunewatch does not fetch it.</source>
+        <translation>媒体链接指向本机或内网地址（{host}）；Tunewatch 不会获取它。</translation>
+    </message>
+    <message>
+        <source>The media link redirected more than {count} times.</source>
+        <translation>媒体链接重定向超过 {count} 次。</translation>
+    </message>
+    <message>
         <source>The request to {what} could not be built: the API key contains characters an HTTP header cannot carry.</source>
         <translation>无法构建发往 {what} 的请求：API 密钥包含 HTTP 请求头无法携带的字符。</translation>
+    </message>
+    <message>
+        <source>The tags could not be written ({reason}).</source>
+        <translation>无法写入标签（{reason}）。</translation>
     </message>
     <message>
         <source>The task ID is empty.</source>
@@ -856,6 +960,22 @@
         <translation>任务已取消。</translation>
     </message>
     <message>
+        <source>The {account} key contains a line break or control character; paste just the key.</source>
+        <translation>{account} 密钥中含有换行或控制字符；请只粘贴密钥本身。</translation>
+    </message>
+    <message>
+        <source>The {account} key contains characters an API key cannot have (spaces or non-ASCII, often an invisible character copied from a web page); paste just the key.</source>
+        <translation>{account} 密钥中含有 API 密钥不能包含的字符（空格或非 ASCII 字符，常见于从网页复制来的不可见字符）；请只粘贴密钥本身。</translation>
+    </message>
+    <message>
+        <source>The {account} key is empty.</source>
+        <translation>{account} 密钥为空。</translation>
+    </message>
+    <message>
+        <source>Tunewatch cannot write tags into .{suffix} files.</source>
+        <translation>Tunewatch 无法为 .{suffix} 文件写入标签。</translation>
+    </message>
+    <message>
         <source>Unexpected error ({error}); retrying in {seconds} s.</source>
         <translation>意外错误（{error}）；{seconds} 秒后重试。</translation>
     </message>
@@ -868,8 +988,36 @@
         <translation>积分</translation>
     </message>
     <message>
+        <source>from environment variable {variable}</source>
+        <translation>来自环境变量 {variable}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>stored in {keyring}</source>
+        <translation>保存在 {keyring} 中</translation>
+    </message>
+    <message>
         <source>sunor.cc audio links expire after about 7 days.</source>
         <translation>sunor.cc 的音频链接约 7 天后过期。</translation>
+    </message>
+    <message>
+        <source>the keyring package found no backend</source>
+        <translation>keyring 库没有找到可用的后端</translation>
+    </message>
+    <message>
+        <source>the keyring package found no backend; no Secret Service or KWallet answered on the D-Bus session</source>
+        <translation>keyring 库没有找到可用的后端；D-Bus 会话上没有 Secret Service 或 KWallet 响应</translation>
+    </message>
+    <message>
+        <source>the keyring package found no backend; there is no D-Bus session, so no Secret Service can answer</source>
+        <translation>keyring 库没有找到可用的后端；没有 D-Bus 会话，因此没有 Secret Service 能够响应</translation>
+    </message>
+    <message>
+        <source>the media link gave a web page instead of a file.</source>
+        <translation>媒体链接返回的是网页而不是文件。</translation>
     </message>
     <message>
         <source>trace id {trace_id}</source>
@@ -878,6 +1026,94 @@
     <message>
         <source>{amount} frozen</source>
         <translation>冻结 {amount}</translation>
+    </message>
+    <message>
+        <source>{backend} keeps secrets in a file, not in a system keyring</source>
+        <translation>{backend} 把密钥保存在文件中，而不是系统密钥环里</translation>
+    </message>
+    <message>
+        <source>{backend} keeps secrets in a plain-text file</source>
+        <translation>{backend} 把密钥保存在明文文件中</translation>
+    </message>
+    <message>
+        <source>{clip}: no cover art ({message})</source>
+        <translation>{clip}：没有封面（{message}）</translation>
+    </message>
+    <message>
+        <source>{clip}: nothing final to export yet.</source>
+        <translation>{clip}：还没有可导出的最终文件。</translation>
+    </message>
+    <message>
+        <source>{clip}: nothing to export with these options.</source>
+        <translation>{clip}：按当前选项没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>{clip}: tags are not written into .{suffix} files.</source>
+        <translation>{clip}：.{suffix} 文件不写入标签。</translation>
+    </message>
+    <message>
+        <source>{clip}: the cover art link did not give an image.</source>
+        <translation>{clip}：封面链接返回的不是图片。</translation>
+    </message>
+    <message>
+        <source>{clip}: the file's format was not recognised; saved as .{suffix}.</source>
+        <translation>{clip}：无法识别文件格式；已保存为 .{suffix}。</translation>
+    </message>
+    <message>
+        <source>{clip}: the link has expired (HTTP {status}), and so has the fresh one {provider} gave.</source>
+        <translation>{clip}：链接已过期（HTTP {status}），{provider} 新给的链接也已过期。</translation>
+    </message>
+    <message>
+        <source>{clip}: the link has expired (HTTP {status}); check the task again for a fresh one.</source>
+        <translation>{clip}：链接已过期（HTTP {status}）；请重新查询该任务以获取新链接。</translation>
+    </message>
+    <message>
+        <source>{clip}: the link has expired and a fresh one could not be fetched: {message}</source>
+        <translation>{clip}：链接已过期，且无法获取新链接：{message}</translation>
+    </message>
+    <message>
+        <source>{clip}: the link has expired and {provider} no longer lists this clip.</source>
+        <translation>{clip}：链接已过期，且 {provider} 已不再列出此曲目。</translation>
+    </message>
+    <message>
+        <source>{clip}: {message}</source>
+        <translation>{clip}：{message}</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status}.</source>
+        <translation>{host} 返回 HTTP {status}。</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <translation>{host} 未及时应答。</translation>
+    </message>
+    <message>
+        <source>{host} sent the file in an encoding Tunewatch does not read ({coding}).</source>
+        <translation>{host} 发送的文件使用了 Tunewatch 无法读取的编码（{coding}）。</translation>
+    </message>
+    <message>
+        <source>{keyring} could not delete the {account} key ({detail}). Check that the keyring is running and unlocked, or set {env} in the environment.</source>
+        <translation>{keyring} 无法删除 {account} 密钥（{detail}）。请确认密钥环正在运行且已解锁，或在环境变量中设置 {env}。</translation>
+    </message>
+    <message>
+        <source>{keyring} could not read the {account} key ({detail}). Check that the keyring is running and unlocked, or set {env} in the environment.</source>
+        <translation>{keyring} 无法读取 {account} 密钥（{detail}）。请确认密钥环正在运行且已解锁，或在环境变量中设置 {env}。</translation>
+    </message>
+    <message>
+        <source>{keyring} could not store the {account} key ({detail}). Check that the keyring is running and unlocked, or set {env} in the environment.</source>
+        <translation>{keyring} 无法保存 {account} 密钥（{detail}）。请确认密钥环正在运行且已解锁，或在环境变量中设置 {env}。</translation>
+    </message>
+    <message>
+        <source>{keyring} is locked, or its unlock prompt was dismissed, so the {account} key could not be deleted. Unlock the keyring and try again, or set {env} in the environment.</source>
+        <translation>{keyring} 已锁定，或解锁提示被关闭，因此无法删除 {account} 密钥。请解锁密钥环后重试，或在环境变量中设置 {env}。</translation>
+    </message>
+    <message>
+        <source>{keyring} is locked, or its unlock prompt was dismissed, so the {account} key could not be read. Unlock the keyring and try again, or set {env} in the environment.</source>
+        <translation>{keyring} 已锁定，或解锁提示被关闭，因此无法读取 {account} 密钥。请解锁密钥环后重试，或在环境变量中设置 {env}。</translation>
+    </message>
+    <message>
+        <source>{keyring} is locked, or its unlock prompt was dismissed, so the {account} key could not be stored. Unlock the keyring and try again, or set {env} in the environment.</source>
+        <translation>{keyring} 已锁定，或解锁提示被关闭，因此无法保存 {account} 密钥。请解锁密钥环后重试，或在环境变量中设置 {env}。</translation>
     </message>
     <message>
         <source>{message} ({details})</source>
@@ -994,6 +1230,10 @@
     <message>
         <source>{url} uses plain http; API keys are only sent over https (http is allowed for 127.0.0.1, ::1 and localhost).</source>
         <translation>{url} 使用的是明文 http；API 密钥只通过 https 发送（127.0.0.1、::1 和 localhost 允许使用 http）。</translation>
+    </message>
+    <message>
+        <source>{variable} holds characters an API key cannot have (spaces, line breaks or non-ASCII); set it to just the key.</source>
+        <translation>{variable} 中含有 API 密钥不能包含的字符（空格、换行或非 ASCII 字符）；请只设置为密钥本身。</translation>
     </message>
     <message>
         <source>{what} did not answer in time.</source>
