@@ -21,7 +21,6 @@ import httpx
 from gui.media.download import DownloadError, announced_length, media_body, open_media
 from gui.media.media_gate import Resolver, system_resolver
 
-MAX_REQUEST_HEAD = 16 * 1024
 REQUEST_TIMEOUT = 10.0
 
 
@@ -65,6 +64,7 @@ class StreamRelay:
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
+            # A head longer than the reader's limit (asyncio's 64 KiB) ends in LimitOverrunError.
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), REQUEST_TIMEOUT)
             method, _, rest = head[: head.find(b"\r\n")].partition(b" ")
             token = rest.partition(b" ")[0].lstrip(b"/").decode("ascii", "replace")
