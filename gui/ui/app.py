@@ -23,6 +23,7 @@ from gui.ui.app_icon import app_icon
 from gui.ui.appearance import apply_appearance
 from gui.ui.controller import Controller
 from gui.ui.demo_session import DemoSession
+from gui.ui.interrupt import close_on_interrupt
 from gui.ui.main_window import MainWindow
 from gui.ui.single_instance import InstanceServer, hand_over, server_name
 from gui.ui.task_list_loading import load_task_list
@@ -86,6 +87,7 @@ async def run_window(
     window, controller = build_window(services)
     reporter = error_reporter(window)
     reporter.install(asyncio.get_running_loop())  # one dialog for any unexpected exception
+    restore_signals = close_on_interrupt(window.close)  # Ctrl-C closes, as the window would
     # "Open the demo" shows the demo profile in the window's place (no second process).
     demo_session = (
         None if demo else DemoSession(paths, store, window, build_window, controller.spawn)
@@ -130,6 +132,7 @@ async def run_window(
         controller.add_from_text(task_id, provider_id)
 
     await window.closed.wait()
+    restore_signals()
     reporter.uninstall(asyncio.get_running_loop())
     listener.close()
     if demo_session is not None:
