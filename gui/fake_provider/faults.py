@@ -30,8 +30,6 @@ FaultKind = Literal[
 FAULT_KINDS: frozenset[str] = frozenset(get_args(FaultKind))
 # Kinds that replace the answer with an HTTP error in the provider's own format.
 ERROR_KINDS: frozenset[str] = frozenset({"401", "402", "404", "429", "500", "502"})
-# Kinds that spoil how a normal answer travels (the connection, not the content).
-WIRE_KINDS: frozenset[str] = frozenset({"drop", "cut", "trickle"})
 
 
 @dataclass(frozen=True)
