@@ -105,9 +105,7 @@ class BodyDecoder:
                 piece = self._inflate.decompress(pending, _PIECE)
             self._first = False
             pending = self._inflate.unconsumed_tail
-            self._out += len(piece)
-            if self._out > self._raw_in * MAX_EXPANSION + EXPANSION_ALLOWANCE:
-                raise BombError(f"{self._raw_in} bytes unpacked to over {self._out}")
+            self._count_out(piece)
             if piece:
                 yield piece
 
@@ -115,8 +113,11 @@ class BodyDecoder:
         if self._inflate is None:
             return
         rest = self._inflate.flush()
-        self._out += len(rest)
-        if self._out > self._raw_in * MAX_EXPANSION + EXPANSION_ALLOWANCE:
-            raise BombError(f"{self._raw_in} bytes unpacked to over {self._out}")
+        self._count_out(rest)
         if rest:
             yield rest
+
+    def _count_out(self, piece: bytes) -> None:
+        self._out += len(piece)
+        if self._out > self._raw_in * MAX_EXPANSION + EXPANSION_ALLOWANCE:
+            raise BombError(f"{self._raw_in} bytes unpacked to over {self._out}")
