@@ -25,10 +25,6 @@ from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.storage.key_env import env_var_name, lookup_env_key
 from gui.storage.key_rules import (
     ACCOUNT_LABELS,
-    ACCOUNTS,
-    CredentialError,
-    InvalidAccountError,
-    InvalidKeyError,
     KeyLookup,
     KeyringAccessError,
     KeyringUnavailableError,
@@ -43,24 +39,7 @@ from gui.storage.keyring_backend import (
     effective_backend,
 )
 
-# The public names of the three rule modules stay importable from here, for older importers.
-__all__ = [
-    "ACCOUNTS",
-    "ACCOUNT_LABELS",
-    "SERVICE_NAME",
-    "BackendStatus",
-    "CredentialError",
-    "CredentialStore",
-    "InvalidAccountError",
-    "InvalidKeyError",
-    "KeyLookup",
-    "KeySource",
-    "KeyringAccessError",
-    "KeyringUnavailableError",
-    "describe_backend",
-    "env_var_name",
-    "validate_account",
-]
+__all__ = ["SERVICE_NAME", "CredentialStore"]
 
 log = logging.getLogger(__name__)
 

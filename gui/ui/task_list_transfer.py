@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from gui.domain.tracked_task import TrackedTask
 from gui.services import Services
 from gui.storage.atomic import write_atomically
-from gui.storage.credentials import ACCOUNTS
+from gui.storage.key_rules import ACCOUNTS
 from gui.storage.task_list_file import (
     ImportPlan,
     TaskListFileError,
