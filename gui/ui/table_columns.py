@@ -112,9 +112,25 @@ class ColumnFitter(QObject):
                 widest = max(widest, PROGRESS_MIN)
             heading = translate("TaskTable", HEADERS[column])
             self.natural[column] = max(
-                widest, header.horizontalAdvance(heading) + CELL_PADDING + SORT_ARROW_SPACE
+                widest,
+                header.horizontalAdvance(heading) + CELL_PADDING + SORT_ARROW_SPACE,
+                self._header_need(column),
             )
         self.title_min = cell.horizontalAdvance(TITLE_MIN_CHARS) + CELL_PADDING
+
+    def _header_need(self, column: Column) -> int:
+        """The header's own need for the section (its text and sort arrow in this style). Qt
+        answers 0 for a hidden section, so it is asked shown: otherwise a width measured while
+        a column happened to be visible would differ from one measured while it was hidden,
+        and a restored layout would not be the one saved."""
+        header = self.table.horizontalHeader()
+        hidden = header.isSectionHidden(column)
+        if hidden:
+            header.setSectionHidden(column, False)
+        need = header.sectionSizeHint(column)
+        if hidden:
+            header.setSectionHidden(column, True)
+        return need
 
     def minimum_width(self) -> int:
         """The narrowest the table can be with Title and State whole."""
