@@ -2,9 +2,10 @@
 the real defaults can be tested and benchmarked (bench/detection.py) without waiting.
 
 A running task is asked sparsely while a finish is unlikely and densely around its likely finish:
-the next check is the latest moment that keeps the chance of noticing the finish more than
-DENSE_GAP late below LATE_RISK — given how long the task has run, the durations of its kind
-(gui/polling/eta.py) and, where the provider says so, its progress or that a preview streams.
+no check until EARLY_SHARE of such tasks would have finished, then each check as late as keeps
+the chance of noticing the finish more than DENSE_GAP late below LATE_RISK — given how long the
+task has run, the durations of its kind (gui/polling/eta.py) and, where the provider says so,
+its progress or that a preview streams; past TAIL_QUANTILE the checks spread out again.
 The provider's per-task floor and its maximum interval bound it; the account's rate budget and
 slots (gui/polling/account.py) still hold every request."""
 
@@ -29,10 +30,10 @@ RATE_LIMIT_DEFAULT_WAIT = 30.0  # a 429 without Retry-After
 # Around the likely finish, ask this often: a finish is noticed within it (fixed 5 s polling
 # notices 95% within 4.75 s; bench/README.md).
 DENSE_GAP = 4.6
+DENSE_JITTER = 0.05  # downwards only; answers already come at scattered times
 # While a finish is unlikely, no check: the first comes when this share of such tasks would
 # have finished (they are noticed up to a sparse gap late; the rest within DENSE_GAP).
 EARLY_SHARE = 0.03
-DENSE_JITTER = 0.05  # answers already arrive at scattered times; a little more spreads them
 # Per check after that, the accepted chance that the task finishes more than DENSE_GAP before
 # the next one.
 LATE_RISK = 0.004
