@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -66,11 +67,21 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tunewatch settings"))
         self.setModal(False)
-        self.resize(640, 600)
         self._settings = settings
         self.forms: dict[str, AccountForm] = {}
         self._cleared: set[str] = set()
-        layout = QVBoxLayout(self)
+        # The sections scroll and Save/Cancel stay put: on a short screen (800x600) the dialog
+        # used to squash its Files section and push its buttons off the screen.
+        outer = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.sections = QScrollArea()
+        self.sections.setObjectName("settingsScroll")
+        self.sections.setWidgetResizable(True)
+        self.sections.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setWidget(page)
+        outer.addWidget(self.sections, 1)
         self.keyring_label = QLabel(self.tr("Checking the system keyring…"))
         self.keyring_label.setTextFormat(Qt.TextFormat.PlainText)
         self.keyring_label.setWordWrap(True)
@@ -128,13 +139,24 @@ class SettingsDialog(QDialog):
         set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.error_label)
+        outer.addWidget(self.error_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._fit_to_screen(outer, page, buttons)
+
+    def _fit_to_screen(self, outer: QVBoxLayout, page: QWidget, buttons: QWidget) -> None:
+        """As tall as the sections need, but no taller than the screen (the rest scrolls)."""
+        margins = outer.contentsMargins()
+        chrome = buttons.sizeHint().height() + margins.top() + margins.bottom() + 24
+        wanted = page.sizeHint().height() + chrome
+        room = self.screen().availableGeometry().height() - 60  # the title bar and a gap
+        scrollbar = self.sections.verticalScrollBar().sizeHint().width()
+        width = max(640, page.sizeHint().width() + scrollbar + margins.left() + margins.right())
+        self.resize(width, max(min(wanted, room), 320))
 
     def _language_row(self, chosen: str) -> QHBoxLayout:
         self.language = QComboBox()
