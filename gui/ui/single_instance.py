@@ -25,6 +25,8 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from gui.i18n import translate
+
 CONNECT_TIMEOUT_MS = 500
 MAX_MESSAGE_BYTES = 64 * 1024  # a hand-over is a few IDs; more without a newline is an attack
 AUTO = "auto"
@@ -62,9 +64,15 @@ def private_dir(path: Path, create: bool = True) -> Path:
             path.mkdir(mode=0o700, parents=True)
     info = path.lstat()
     if not stat.S_ISDIR(info.st_mode):
-        raise InstanceSocketError(f"{path} is not a folder (a link or a file is in its place)")
+        raise InstanceSocketError(
+            translate(
+                "InstanceServer", "{path} is not a folder (a link or a file is in its place)"
+            ).format(path=path)
+        )
     if info.st_uid != os.getuid():
-        raise InstanceSocketError(f"{path} belongs to another user")
+        raise InstanceSocketError(
+            translate("InstanceServer", "{path} belongs to another user").format(path=path)
+        )
     if stat.S_IMODE(info.st_mode) & 0o077:
         path.chmod(0o700)
     return path

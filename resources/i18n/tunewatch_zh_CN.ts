@@ -35,7 +35,7 @@
         <translation>尚未配置 API 密钥：添加一个即可查询你自己的任务，也可以先看看演示。</translation>
     </message>
     <message>
-        <source>Welcome to Tunewatch. Paste a task ID from MountSea, sunor.cc or crun.ai above and watch it live. To check tasks, Tunewatch needs that service's API key: add it in Settings (it is kept in your system keyring). No key yet? Open the demo to see everything Tunewatch does.</source>
+        <source>Welcome to Tunewatch. Paste a task ID from MountSea, sunor.cc or crun.ai above and watch it live. To check tasks, Tunewatch needs that service&apos;s API key: add it in Settings (it is kept in your system keyring). No key yet? Open the demo to see everything Tunewatch does.</source>
         <translation>欢迎使用 Tunewatch。在上方粘贴来自 MountSea、sunor.cc 或 crun.ai 的任务 ID，即可实时跟踪。查询任务需要该服务的 API 密钥：请在设置中添加（密钥保存在系统密钥环中）。还没有密钥？打开演示看看 Tunewatch 能做的一切。</translation>
     </message>
     <message>
@@ -46,11 +46,11 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>--base-url needs --provider: which account's address is it?</source>
+        <source>--base-url needs --provider: which account&apos;s address is it?</source>
         <translation>--base-url 需要同时指定 --provider：这是哪个账户的地址？</translation>
     </message>
     <message>
-        <source>API base URL (https; http only on loopback); default: the provider's own</source>
+        <source>API base URL (https; http only on loopback); default: the provider&apos;s own</source>
         <translation>API 接口地址（https；仅本机回环地址可用 http）；默认：服务商自己的地址</translation>
     </message>
     <message>
@@ -78,7 +78,7 @@
         <translation>艺术家标签；默认：设置中的值，否则为服务商名称</translation>
     </message>
     <message>
-        <source>check every SECONDS instead of the provider's advice (never faster than its per-task limit; rate limits still apply); default: the interval in Settings</source>
+        <source>check every SECONDS instead of the provider&apos;s advice (never faster than its per-task limit; rate limits still apply); default: the interval in Settings</source>
         <translation>每隔 SECONDS 秒查询一次，而不按服务商建议（不会快于其单任务限制；频率限制依然有效）；默认：设置中的间隔</translation>
     </message>
     <message>
@@ -130,7 +130,7 @@
         <translation>输出一个 JSON 对象</translation>
     </message>
     <message>
-        <source>put Tunewatch in the desktop's application menu for this user, then exit</source>
+        <source>put Tunewatch in the desktop&apos;s application menu for this user, then exit</source>
         <translation>为当前用户把 Tunewatch 加入桌面应用菜单，然后退出</translation>
     </message>
     <message>
@@ -509,6 +509,14 @@
         <source>Tunewatch could not open its hand-over socket ({why}); another launch will open a second window instead of adding its tasks here.</source>
         <translation>Tunewatch 无法打开交接套接字（{why}）；再次启动时会另开一个窗口，而不是把任务添加到这里。</translation>
     </message>
+    <message>
+        <source>{path} belongs to another user</source>
+        <translation>{path} 属于其他用户</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder (a link or a file is in its place)</source>
+        <translation>{path} 不是文件夹（那里是一个链接或文件）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -693,7 +701,7 @@
         <translation>自动播放</translation>
     </message>
     <message>
-        <source>Autoplay next: when a clip ends, play the task's next result (off: stop there)</source>
+        <source>Autoplay next: when a clip ends, play the task&apos;s next result (off: stop there)</source>
         <translation>自动播放下一首：一首播放完后，接着播放该任务的下一个结果（关闭：播完即停）</translation>
     </message>
     <message>
@@ -816,8 +824,8 @@
         <translation>请安装并解锁 GNOME 密钥环或 KWallet，或在环境变量中设置 {env}。</translation>
     </message>
     <message>
-        <source>Left out, not a task ID: {pieces} (IDs use letters, digits, '-', '_', '.' and ':').</source>
-        <translation>已略过，不是任务 ID：{pieces}（ID 由字母、数字以及 '-'、'_'、'.'、':' 组成）。</translation>
+        <source>Left out, not a task ID: {pieces} (IDs use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos;).</source>
+        <translation>已略过，不是任务 ID：{pieces}（ID 由字母、数字以及 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;:&apos; 组成）。</translation>
     </message>
     <message>
         <source>No API key for {account}.</source>
@@ -1056,7 +1064,7 @@
         <translation>{clip}：封面链接返回的不是图片。</translation>
     </message>
     <message>
-        <source>{clip}: the file's format was not recognised; saved as .{suffix}.</source>
+        <source>{clip}: the file&apos;s format was not recognised; saved as .{suffix}.</source>
         <translation>{clip}：无法识别文件格式；已保存为 .{suffix}。</translation>
     </message>
     <message>
@@ -1144,7 +1152,7 @@
         <translation>{provider} 返回的内容不是 JSON。</translation>
     </message>
     <message>
-        <source>{provider} can't be reached — retrying.</source>
+        <source>{provider} can&apos;t be reached — retrying.</source>
         <translation>无法连接 {provider} — 正在重试。</translation>
     </message>
     <message>
@@ -1212,8 +1220,8 @@
         <translation>{provider}：{message}</translation>
     </message>
     <message>
-        <source>{text} is not a task ID: it contains {character} (IDs use letters, digits, '-', '_', '.' and ':', and start with a letter or digit).</source>
-        <translation>{text} 不是任务 ID：其中含有 {character}（ID 由字母、数字以及 '-'、'_'、'.'、':' 组成，并以字母或数字开头）。</translation>
+        <source>{text} is not a task ID: it contains {character} (IDs use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos;, and start with a letter or digit).</source>
+        <translation>{text} 不是任务 ID：其中含有 {character}（ID 由字母、数字以及 &apos;-&apos;、&apos;_&apos;、&apos;.&apos;、&apos;:&apos; 组成，并以字母或数字开头）。</translation>
     </message>
     <message>
         <source>{url} is not a valid URL.</source>
@@ -1359,7 +1367,7 @@
         <translation>测试密钥</translation>
     </message>
     <message>
-        <source>The provider's name</source>
+        <source>The provider&apos;s name</source>
         <translation>服务商名称</translation>
     </message>
     <message>
@@ -1685,7 +1693,7 @@
         <translation>已用时</translation>
     </message>
     <message>
-        <source>From the provider's start time (else from when the task was added) to its finish (else now)</source>
+        <source>From the provider&apos;s start time (else from when the task was added) to its finish (else now)</source>
         <translation>从服务商开始处理的时间（否则从添加任务时）到完成（否则到现在）</translation>
     </message>
     <message>
@@ -1776,7 +1784,7 @@
         <translation>比平时慢</translation>
     </message>
     <message>
-        <source>the provider's start to finish</source>
+        <source>the provider&apos;s start to finish</source>
         <translation>从服务商开始到完成</translation>
     </message>
     <message>
@@ -1899,7 +1907,7 @@
         <translation>请把 {variable} 设置为你的 {account} API 密钥。</translation>
     </message>
     <message>
-        <source>Store your {account} API key in the window's Settings, or set {variable}.</source>
+        <source>Store your {account} API key in the window&apos;s Settings, or set {variable}.</source>
         <translation>请在窗口的设置中保存你的 {account} API 密钥，或设置 {variable}。</translation>
     </message>
     <message>
