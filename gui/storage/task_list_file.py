@@ -25,6 +25,7 @@ from gui.domain.states import TaskState
 from gui.domain.task_ids import validate_task_id
 from gui.domain.tracked_task import HistoryEntry, TaskKey, TrackedTask, Watch
 from gui.domain.urls import clean_media_url
+from gui.domain.wording import QT_TRANSLATE_NOOP
 
 FORMAT_NAME = "tunewatch-task-list"
 FORMAT_VERSION = 1
@@ -36,6 +37,28 @@ MAX_DEPTH = 12  # the format nests 5 deep; anything deeper is not a task list
 MAX_TEXT = 100_000  # lyrics are the longest text a task has
 MAX_SHORT_TEXT = 2_000  # everything that is not lyrics, tags or a problem
 LATEST_PLAUSIBLE = 4_102_444_800.0  # 2100-01-01: a timestamp beyond it is not a real time
+# Why a file is not imported, and what was (English; shown translated, gui.domain.wording).
+FILE_TOO_BIG = QT_TRANSLATE_NOOP(
+    "Problems", "The file is {size} MB; a task list is at most {limit} MB. Is it the right file?"
+)
+NOT_TEXT = QT_TRANSLATE_NOOP("Problems", "The file is not text (UTF-8): not a task list.")
+TOO_DEEP = QT_TRANSLATE_NOOP("Problems", "The file nests too deeply to be a task list.")
+NOT_JSON_FILE = QT_TRANSLATE_NOOP("Problems", "The file is not valid JSON ({error}).")
+NOT_A_TASK_LIST = QT_TRANSLATE_NOOP("Problems", "The file is JSON, but not a Tunewatch task list.")
+NO_VERSION = QT_TRANSLATE_NOOP("Problems", "The task list has no valid format version.")
+NEWER_FORMAT = QT_TRANSLATE_NOOP(
+    "Problems",
+    "The task list was written by a newer Tunewatch (format {version}); update Tunewatch to "
+    "import it.",
+)
+NO_TASKS = QT_TRANSLATE_NOOP("Problems", "The task list has no list of tasks.")
+TOO_MANY_TASKS = QT_TRANSLATE_NOOP("Problems", "The file lists {count} tasks; at most {limit}.")
+BAD_TASK = QT_TRANSLATE_NOOP(
+    "Problems", "Task {number} in the file: {reason}. Nothing was imported."
+)
+IMPORT_SUMMARY = QT_TRANSLATE_NOOP(
+    "Problems", "{added} added, {merged} merged, {skipped} skipped (already up to date)"
+)
 _URL_FIELDS = ("audio_url", "stream_url", "image_url", "video_url")
 _LONG_FIELDS = ("lyrics", "tags")
 _SHORT_CLIP_FIELDS = ("id", "title", "model", "format", "stem")
@@ -57,9 +80,8 @@ class ImportPlan:
     skipped: list[TaskKey] = field(default_factory=list)  # already known, nothing new
 
     def summary(self) -> str:
-        return (
-            f"{len(self.added)} added, {len(self.merged)} merged, "
-            f"{len(self.skipped)} skipped (already up to date)"
+        return IMPORT_SUMMARY.format(
+            added=len(self.added), merged=len(self.merged), skipped=len(self.skipped)
         )
 
 
@@ -136,39 +158,35 @@ def read_document(
     `providers`: the provider IDs this Tunewatch knows (gui.providers.PROVIDER_IDS)."""
     if len(data) > MAX_FILE_BYTES:
         raise TaskListFileError(
-            f"The file is {len(data) / 1e6:.0f} MB; a task list is at most "
-            f"{MAX_FILE_BYTES / 1e6:.0f} MB. Is it the right file?"
+            FILE_TOO_BIG.format(size=f"{len(data) / 1e6:.0f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
         )
     try:
         text = data.decode("utf-8-sig")
         document = json.loads(text, parse_constant=_refuse_constant)
     except UnicodeDecodeError:
-        raise TaskListFileError("The file is not text (UTF-8): not a task list.") from None
+        raise TaskListFileError(NOT_TEXT) from None
     except RecursionError:
-        raise TaskListFileError("The file nests too deeply to be a task list.") from None
+        raise TaskListFileError(TOO_DEEP) from None
     except ValueError as error:
-        raise TaskListFileError(f"The file is not valid JSON ({error}).") from None
+        raise TaskListFileError(NOT_JSON_FILE.format(error=error)) from None
     _check_depth(document)
     if isinstance(document, list):
         entries: Any = document  # `tunewatch list --json` output: the tasks alone
     elif isinstance(document, dict):
         if document.get("format") != FORMAT_NAME:
-            raise TaskListFileError("The file is JSON, but not a Tunewatch task list.")
+            raise TaskListFileError(NOT_A_TASK_LIST)
         version = document.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise TaskListFileError("The task list has no valid format version.")
+            raise TaskListFileError(NO_VERSION)
         if version > FORMAT_VERSION:
-            raise TaskListFileError(
-                f"The task list was written by a newer Tunewatch (format {version}); "
-                "update Tunewatch to import it."
-            )
+            raise TaskListFileError(NEWER_FORMAT.format(version=version))
         entries = document.get("tasks")
         if not isinstance(entries, list):
-            raise TaskListFileError("The task list has no list of tasks.")
+            raise TaskListFileError(NO_TASKS)
     else:
-        raise TaskListFileError("The file is JSON, but not a Tunewatch task list.")
+        raise TaskListFileError(NOT_A_TASK_LIST)
     if len(entries) > MAX_TASKS:
-        raise TaskListFileError(f"The file lists {len(entries)} tasks; at most {MAX_TASKS}.")
+        raise TaskListFileError(TOO_MANY_TASKS.format(count=len(entries), limit=MAX_TASKS))
     moment = time.time() if now is None else now
     tasks: dict[TaskKey, TrackedTask] = {}
     for number, entry in enumerate(entries, start=1):
@@ -176,7 +194,7 @@ def read_document(
             task = _task(entry, moment, providers)
         except _Bad as bad:
             raise TaskListFileError(
-                f"Task {number} in the file: {str(bad).rstrip('.')}. Nothing was imported."
+                BAD_TASK.format(number=number, reason=str(bad).rstrip("."))
             ) from None
         if task.key in tasks:  # the same task twice in one file: merge, as with the ledger
             task = merge_tasks(tasks[task.key], task) or tasks[task.key]
@@ -198,7 +216,7 @@ def _check_depth(document: Any) -> None:
     while pending:
         value, depth = pending.pop()
         if depth > MAX_DEPTH:
-            raise TaskListFileError("The file nests too deeply to be a task list.")
+            raise TaskListFileError(TOO_DEEP)
         if isinstance(value, dict):
             pending.extend((item, depth + 1) for item in value.values())
         elif isinstance(value, list):

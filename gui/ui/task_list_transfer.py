@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.domain.tracked_task import TrackedTask
+from gui.domain.wording import localize
+from gui.i18n import translate
 from gui.services import Services
 from gui.storage.atomic import write_atomically
 from gui.storage.key_rules import ACCOUNTS
@@ -130,7 +132,7 @@ class TaskListTransfer(QObject):
         except TaskListFileError as error:
             self._report(
                 self.tr("{path} was not imported; your task list is unchanged.\n\n{reason}").format(
-                    path=path.name, reason=error
+                    path=path.name, reason=localize(str(error), translate)
                 ),
                 error=True,
             )

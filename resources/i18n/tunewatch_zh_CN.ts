@@ -868,6 +868,10 @@
         <translation>Suno CDN 链接没有写明会过期，但流式链接会失效。</translation>
     </message>
     <message>
+        <source>Task {number} in the file: {reason}. Nothing was imported.</source>
+        <translation>文件中的第 {number} 个任务：{reason}。未导入任何内容。</translation>
+    </message>
+    <message>
         <source>The download from {host} stalled (less than {rate} KB/s for {seconds} s); try again later.</source>
         <translation>来自 {host} 的下载停滞了（{seconds} 秒内低于 {rate} KB/s）；请稍后重试。</translation>
     </message>
@@ -888,6 +892,10 @@
         <translation>来自 {host} 的文件解压后远大于任何音频文件；已停止。</translation>
     </message>
     <message>
+        <source>The file is JSON, but not a Tunewatch task list.</source>
+        <translation>该文件是 JSON，但不是 Tunewatch 任务列表。</translation>
+    </message>
+    <message>
         <source>The file is larger than {size}.</source>
         <translation>文件大于 {size}。</translation>
     </message>
@@ -896,8 +904,24 @@
         <translation>文件大于 {size}；已停止。</translation>
     </message>
     <message>
+        <source>The file is not text (UTF-8): not a task list.</source>
+        <translation>该文件不是文本（UTF-8）：不是任务列表。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON ({error}).</source>
+        <translation>该文件不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; a task list is at most {limit} MB. Is it the right file?</source>
+        <translation>该文件有 {size} MB；任务列表最多 {limit} MB。是不是选错了文件？</translation>
+    </message>
+    <message>
         <source>The file is {size}; Tunewatch refuses files over {limit}.</source>
         <translation>文件大小为 {size}；Tunewatch 不接受超过 {limit} 的文件。</translation>
+    </message>
+    <message>
+        <source>The file lists {count} tasks; at most {limit}.</source>
+        <translation>该文件列出了 {count} 个任务；最多 {limit} 个。</translation>
     </message>
     <message>
         <source>The file name template is empty; the default is {default}.</source>
@@ -910,6 +934,10 @@
     <message>
         <source>The file name template {template} has an unmatched brace; write {braces} for a literal brace.</source>
         <translation>文件名模板 {template} 中有不成对的花括号；如需字面花括号，请写 {braces}。</translation>
+    </message>
+    <message>
+        <source>The file nests too deeply to be a task list.</source>
+        <translation>该文件嵌套过深，不可能是任务列表。</translation>
     </message>
     <message>
         <source>The media host {host} could not be found.</source>
@@ -958,6 +986,18 @@
     <message>
         <source>The task failed.</source>
         <translation>任务失败。</translation>
+    </message>
+    <message>
+        <source>The task list has no list of tasks.</source>
+        <translation>该任务列表中没有任务清单。</translation>
+    </message>
+    <message>
+        <source>The task list has no valid format version.</source>
+        <translation>该任务列表没有有效的格式版本。</translation>
+    </message>
+    <message>
+        <source>The task list was written by a newer Tunewatch (format {version}); update Tunewatch to import it.</source>
+        <translation>该任务列表由更新版本的 Tunewatch 写入（格式 {version}）；请先更新 Tunewatch 再导入。</translation>
     </message>
     <message>
         <source>The task timed out.</source>
@@ -1030,6 +1070,10 @@
     <message>
         <source>trace id {trace_id}</source>
         <translation>追踪 ID {trace_id}</translation>
+    </message>
+    <message>
+        <source>{added} added, {merged} merged, {skipped} skipped (already up to date)</source>
+        <translation>新增 {added} 个，合并 {merged} 个，跳过 {skipped} 个（已是最新）</translation>
     </message>
     <message>
         <source>{amount} frozen</source>
