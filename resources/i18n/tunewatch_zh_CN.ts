@@ -785,7 +785,7 @@
     <name>Problems</name>
     <message>
         <source> {provider} said: “{message}”</source>
-        <translation>{provider} 返回：“{message}”</translation>
+        <translation>{provider} 返回：“{message}”。</translation>
     </message>
     <message>
         <source>, </source>
