@@ -21,7 +21,6 @@ from gui.commands.render import localized
 from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
-from gui.domain.wording import localize
 from gui.i18n import load_language, translate
 from gui.providers import PROVIDER_IDS, get_provider
 from gui.storage.log_file import setup_logging
@@ -149,14 +148,19 @@ def build_window_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _base_url_without_provider() -> ValueError:
+    """The same usage error for the window and `status` (whose Auto has no one address)."""
+    return ValueError(
+        translate("Cli", "--base-url needs --provider: which account's address is it?")
+    )
+
+
 def _open_window(args_list: list[str]) -> int:
     args = build_window_parser().parse_args(args_list)
     try:
         if args.base_url:
             if not args.provider:
-                raise ValueError(
-                    translate("Cli", "--base-url needs --provider: which account's address is it?")
-                )
+                raise _base_url_without_provider()
             args.base_url = validate_base_url(args.base_url)
         if args.provider:
             get_provider(args.provider)
@@ -200,9 +204,9 @@ def _run_auto_status(args: argparse.Namespace) -> int:
     """`status` without a provider: ask each account that has a key, as the window's Auto."""
     try:
         if args.base_url:
-            raise ValueError("--base-url needs --provider: which account's address is it?")
+            raise _base_url_without_provider()
         args.task_id = validate_task_id(args.task_id)
     except (InvalidTaskIdError, ValueError) as bad:
-        print(f"tunewatch: {localize(str(bad), translate)}", file=sys.stderr)
+        print(f"tunewatch: {localized(str(bad))}", file=sys.stderr)
         return exit_codes.USAGE
     return auto_status.run(args)
