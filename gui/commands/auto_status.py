@@ -11,10 +11,9 @@ import sys
 
 from gui.commands import exit_codes
 from gui.commands.keys import KeyUnavailableError, print_key_problem, resolve_key
-from gui.commands.render import summary
+from gui.commands.render import localized, summary
 from gui.domain.errors import InvalidBaseUrlError
 from gui.domain.urls import validate_base_url
-from gui.domain.wording import localize
 from gui.i18n import translate
 from gui.polling.detect import Detection, detect_provider
 from gui.polling.status_check import make_client
@@ -75,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             for provider in PROVIDERS.values()
         }
     except InvalidBaseUrlError as bad:
-        print(f"tunewatch: {localize(str(bad), translate)}", file=sys.stderr)
+        print(f"tunewatch: {localized(str(bad))}", file=sys.stderr)
         return exit_codes.USAGE
     found = asyncio.run(_detect(args.task_id, keys, base_urls))
     if found.provider is not None and found.answer is not None:
@@ -87,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if found.problems:
         # Nobody said "not found" for sure: offline, rate limited or failing. Say why, per account.
         for problem in found.problems:
-            print(f"tunewatch: {localize(problem, translate)}", file=sys.stderr)
+            print(f"tunewatch: {localized(problem)}", file=sys.stderr)
         return exit_codes.UNAVAILABLE
     print(
         "tunewatch: "
