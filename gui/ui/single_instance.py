@@ -26,10 +26,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from gui.i18n import translate
+from gui.storage.settings import AUTO_PROVIDER
 
 CONNECT_TIMEOUT_MS = 500
 MAX_MESSAGE_BYTES = 64 * 1024  # a hand-over is a few IDs; more without a newline is an attack
-AUTO = "auto"
 _WINDOWS = sys.platform.startswith("win")
 
 Message = dict[str, object]
@@ -143,7 +143,7 @@ def decode_message(line: bytes) -> Message | None:
     raw_ids = value.get("ids")
     ids = [i for i in raw_ids if isinstance(i, str)] if isinstance(raw_ids, list) else []
     provider = value.get("provider")
-    return {"ids": ids, "provider": provider if isinstance(provider, str) else AUTO}
+    return {"ids": ids, "provider": provider if isinstance(provider, str) else AUTO_PROVIDER}
 
 
 def _no_constant(name: str) -> object:
