@@ -3,9 +3,10 @@
 A title like "Summer\u202egnos.mp3" (U+202E RIGHT-TO-LEFT OVERRIDE) shows as a different name
 than it is; U+2066–U+2069 isolates, U+200E/F marks, U+FEFF and the rest of Unicode category Cf
 (and control characters, and lone surrogates) can hide or reorder what follows. They are
-removed wherever a payload's text is read (gui.providers.fields) and when stored text is loaded
-(gui.domain.model), so the table, detail pane, notifications, window title, CLI and exports
-all show the same honest text. File names already do the same (gui.media.naming).
+removed wherever a payload's text is read (gui.providers.fields) and, for the one-line fields
+(titles, tags, stems, error messages), also when stored text is loaded (gui.domain.model; not
+lyrics: too slow for a big task list), so the table, detail pane, notifications, window title,
+CLI and exports all show the same honest text. File names already do the same (gui.media.naming).
 """
 
 from __future__ import annotations
