@@ -115,3 +115,11 @@ def test_the_settings_dialog_offers_the_languages_and_says_when_they_apply(
     dialog.language.setCurrentIndex(1)
     assert dialog.collect()[0].language == "en"
     assert active_language() == "zh_CN"
+
+
+def test_the_made_up_stems_title_is_translated_and_a_providers_title_is_not(chinese: None) -> None:
+    from gui.ui.task_text import title_words
+
+    assert title_words("Stems: vocals, drums") == "分轨：vocals, drums"
+    assert title_words("Finished") == "Finished"  # a song may be called that
+    assert title_words(None) is None

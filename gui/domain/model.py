@@ -10,6 +10,10 @@ from typing import Any
 
 from gui.domain.display_text import display_text
 from gui.domain.states import TaskState
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
+# The one title Tunewatch makes up (for stems); translated where shown (gui.ui.task_text).
+STEMS_TITLE = QT_TRANSLATE_NOOP("Titles", "Stems: {names}")
 
 # Suno's internal model names and the version a user recognises (crun's documentation).
 MODEL_VERSIONS: dict[str, str] = {
@@ -198,7 +202,7 @@ class TaskSnapshot:
             if clip.title and clip.kind in (ClipKind.SONG, ClipKind.LYRICS):
                 return clip.title
         if any(clip.kind is ClipKind.STEM for clip in self.clips):
-            return "Stems: " + ", ".join(c.stem or c.title or "?" for c in self.clips)
+            return STEMS_TITLE.format(names=", ".join(c.stem or c.title or "?" for c in self.clips))
         for clip in self.clips:
             if clip.title:
                 return clip.title

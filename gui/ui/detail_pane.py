@@ -37,6 +37,7 @@ from gui.ui.task_text import (
     human_seconds,
     next_check_words,
     state_words,
+    title_words,
 )
 
 # Wide enough for a clip card's buttons beside nothing else; everything else wraps.
@@ -172,7 +173,7 @@ class DetailPane(QScrollArea):
         provider = get_provider(task.provider)
         snapshot = task.snapshot
         title = _plain_label(
-            task.title
+            title_words(task.title)
             or self.tr("Task {id}").format(
                 id=f"{task.task_id[:13]}…" if len(task.task_id) > 14 else task.task_id
             )
@@ -206,6 +207,8 @@ class DetailPane(QScrollArea):
         id_field = QLineEdit(task.task_id)
         id_field.setReadOnly(True)
         id_field.setObjectName("detailTaskId")
+        id_field.setCursorPosition(0)  # a long ID shows its start, as it is written elsewhere
+        id_field.setToolTip(task.task_id)
         copy = QPushButton(self.tr("Copy ID"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(task.task_id))
         id_row.addWidget(id_field, 1)

@@ -39,6 +39,7 @@ from gui.ui.task_text import (
     human_seconds,
     next_check_words,
     state_words,
+    title_words,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -426,7 +427,7 @@ class TaskTableModel(QAbstractTableModel):
 
     def _display(self, task: TaskRow, column: Column) -> str:
         if column is Column.TITLE:
-            return task.title or task.task_id
+            return title_words(task.title) or task.task_id
         if column is Column.PROVIDER:
             return get_provider(task.provider).name
         if column is Column.STATE:

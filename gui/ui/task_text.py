@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+from gui.domain.model import STEMS_TITLE
 from gui.domain.states import TaskState
 from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask, Watch
@@ -51,6 +52,15 @@ def state_colour(state: TaskState | None, dark: bool = False) -> str:
 
 
 QUEUED_AFTER = 3.0  # seconds past due: longer than a check takes, so it waits for the budget
+
+
+def title_words(title: str | None) -> str | None:
+    """A task's title as shown: the one title Tunewatch makes up (stems) in the user's language;
+    a provider's title exactly as it came (a song called "Finished" stays "Finished")."""
+    prefix = STEMS_TITLE.split("{", 1)[0]
+    if title and title.startswith(prefix):
+        return translate("Titles", STEMS_TITLE).format(names=title[len(prefix) :])
+    return title
 
 
 def state_words(task: TrackedTask | TaskRow) -> str:

@@ -2059,4 +2059,11 @@
         <translation>{state}：{reason}</translation>
     </message>
 </context>
+<context>
+    <name>Titles</name>
+    <message>
+        <source>Stems: {names}</source>
+        <translation>分轨：{names}</translation>
+    </message>
+</context>
 </TS>
