@@ -21,6 +21,7 @@ from gui.commands.render import localized
 from gui.domain.errors import InvalidBaseUrlError, InvalidTaskIdError
 from gui.domain.task_ids import validate_task_id
 from gui.domain.urls import validate_base_url
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.i18n import load_language, translate
 from gui.providers import PROVIDER_IDS, get_provider
 from gui.storage.log_file import setup_logging
@@ -29,6 +30,14 @@ from gui.storage.settings import AUTO_PROVIDER, load_settings
 
 PROVIDER_COMMANDS = {"status": status, "watch": watch, "export": export}
 SUBCOMMANDS = {*PROVIDER_COMMANDS, "list", "import"}
+# argparse's own usage errors (English from the standard library), worded when printed.
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("Cli", "the following arguments are required: {names}"),
+    QT_TRANSLATE_NOOP("Cli", "unrecognized arguments: {words}"),
+    QT_TRANSLATE_NOOP("Cli", "argument {name}: invalid choice: {value} (choose from {choices})"),
+    QT_TRANSLATE_NOOP("Cli", "argument {name}: expected one argument"),
+    QT_TRANSLATE_NOOP("Cli", "argument {name}: invalid float value: {value}"),
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"tunewatch: {message}", file=sys.stderr)
+        print(f"tunewatch: {localized(message)}", file=sys.stderr)
         raise SystemExit(exit_codes.USAGE)
 
 

@@ -115,3 +115,9 @@ def test_the_settings_language_wins_over_the_locale(
     save_settings(app_paths().settings, Settings(language="zh_CN"))
     run = run_in_locale(["status", *status_args(server, "mountsea-suno", TASK_ID)], "C", KEYS)
     assert "可试听预览（stream）" in run.out.splitlines()[0]
+
+
+def test_a_usage_error_is_worded_in_chinese_with_exit_status_2() -> None:
+    run = run_in_locale(["status", "--provider", "nope", "x"], "zh_CN.UTF-8")
+    assert run.code == 2
+    assert run.err.splitlines()[-1].startswith("tunewatch: 参数 --provider：无效的选项 'nope'")

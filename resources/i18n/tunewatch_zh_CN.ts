@@ -74,6 +74,18 @@
         <translation>专辑标签；默认：设置中的值，否则不写</translation>
     </message>
     <message>
+        <source>argument {name}: expected one argument</source>
+        <translation>参数 {name}：需要一个值</translation>
+    </message>
+    <message>
+        <source>argument {name}: invalid choice: {value} (choose from {choices})</source>
+        <translation>参数 {name}：无效的选项 {value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>argument {name}: invalid float value: {value}</source>
+        <translation>参数 {name}：无效的数值 {value}</translation>
+    </message>
+    <message>
         <source>artist tag; default: the settings, else the provider</source>
         <translation>艺术家标签；默认：设置中的值，否则为服务商名称</translation>
     </message>
@@ -138,12 +150,20 @@
         <translation>要添加的任务</translation>
     </message>
     <message>
+        <source>the following arguments are required: {names}</source>
+        <translation>缺少必需的参数：{names}</translation>
+    </message>
+    <message>
         <source>the task ID the provider gave you</source>
         <translation>服务商给你的任务 ID</translation>
     </message>
     <message>
         <source>track tasks and follow them until they end</source>
         <translation>跟踪任务，直到它们结束</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {words}</source>
+        <translation>无法识别的参数：{words}</translation>
     </message>
     <message>
         <source>which API the task belongs to</source>
