@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from gui import __version__
 from gui.commands import (
@@ -40,8 +41,26 @@ ARGPARSE_WORDS = (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        # "" is argparse building a subcommand's name: no prefix there.
+        if prefix is None:
+            prefix = translate("Cli", "usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors exit with our status 2 and a one-line message."""
+    """argparse, but usage errors exit with our status 2 and a one-line message, and its own
+    headings in the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = translate("Cli", "positional arguments")
+        self._optionals.title = translate("Cli", "options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = translate("Cli", "show this help message and exit")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -86,7 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
             "[TASK_ID ...]` opens the window (with those tasks added).",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"tunewatch {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"tunewatch {__version__}",
+        help=translate("Cli", "show the version and exit"),
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     status_parser = commands.add_parser("status", help=translate("Cli", "check one task once"))
     _add_provider_arguments(status_parser, required=False, auto=True)  # none: Auto

@@ -121,3 +121,14 @@ def test_a_usage_error_is_worded_in_chinese_with_exit_status_2() -> None:
     run = run_in_locale(["status", "--provider", "nope", "x"], "zh_CN.UTF-8")
     assert run.code == 2
     assert run.err.splitlines()[-1].startswith("tunewatch: 参数 --provider：无效的选项 'nope'")
+
+
+def test_help_is_in_chinese_down_to_argparse_headings() -> None:
+    run = run_in_locale(["status", "--help"], "zh_CN.UTF-8")
+    assert run.code == 0
+    assert run.out.startswith("用法：tunewatch status")
+    assert "位置参数" in run.out and "显示此帮助信息并退出" in run.out
+    assert "服务商给你的任务 ID" in run.out
+    english = run_in_locale(["status", "--help"], "C.UTF-8")
+    assert english.out.startswith("usage: tunewatch status")
+    assert "show this help message and exit" in english.out

@@ -134,6 +134,14 @@
         <translation>打开演示（应用内置的模拟服务商）</translation>
     </message>
     <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
         <source>print a JSON array</source>
         <translation>输出一个 JSON 数组</translation>
     </message>
@@ -144,6 +152,14 @@
     <message>
         <source>put Tunewatch in the desktop&apos;s application menu for this user, then exit</source>
         <translation>为当前用户把 Tunewatch 加入桌面应用菜单，然后退出</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
         <source>tasks to add</source>
@@ -164,6 +180,10 @@
     <message>
         <source>unrecognized arguments: {words}</source>
         <translation>无法识别的参数：{words}</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
     </message>
     <message>
         <source>which API the task belongs to</source>
