@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Tunewatch")
-        self.resize(1280, 760)
+        # 1280x760 at first, but never larger than the screen: an 800x600 one showed part of it.
+        room = self.screen().availableGeometry()
+        self.resize(min(1280, room.width()), min(760, room.height()))
         self.setAcceptDrops(True)
         self.model = model
         self.closed = asyncio.Event()

@@ -21,7 +21,7 @@ STATE_SYMBOLS: dict[TaskState | None, str] = {
     TaskState.SUCCEEDED: "✔",
     TaskState.FAILED: "✖",
     TaskState.CANCELLED: "⊘",
-    TaskState.TIMED_OUT: "⌛",
+    TaskState.TIMED_OUT: "",  # drawn (state_icons.py): no common font has ⌛ (DejaVu shows a box)
 }
 # One colour per state for a light palette and one for a dark one, each at least 3:1 against the
 # table's base and alternate-row colours (WCAG non-text contrast; tests/test_appearance.py).
