@@ -3,9 +3,8 @@ previous/next clip, compare the variations, star the keeper."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from gui.domain.durations import format_duration
 from gui.ui.appearance import set_tone
 from gui.ui.elided_label import ElidedLabel
 from gui.ui.player import Player, PlayItem
+from gui.ui.tinted_icons import standard_icon
 
 
 def time_text(position_ms: int, duration_ms: int) -> str:
@@ -37,14 +37,16 @@ class PlayerBar(QWidget):
         super().__init__(parent)
         self.player = player
         self._seeking = False
+        # Which standard icon each shows: drawn again in the text colour when the palette changes.
+        self._icons: dict[QWidget, QStyle.StandardPixmap] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        self.previous_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipBackward)
+        self.previous_button = QToolButton()
         self.previous_button.setToolTip(self.tr("Previous clip"))
-        self.play_button = _tool_button(QStyle.StandardPixmap.SP_MediaPlay)
+        self.play_button = QToolButton()
         self.play_button.setObjectName("playPause")
         self.play_button.setToolTip(self.tr("Play / pause (Space)"))
-        self.next_button = _tool_button(QStyle.StandardPixmap.SP_MediaSkipForward)
+        self.next_button = QToolButton()
         self.next_button.setToolTip(self.tr("Next clip"))
         self.now_playing = ElidedLabel(self.tr("Nothing playing"), minimum_width=120)
         self.now_playing.setObjectName("nowPlaying")
@@ -74,18 +76,27 @@ class PlayerBar(QWidget):
         layout.addWidget(self.compare_button)
         layout.addWidget(self.star_button)
         volume_icon = QLabel()
-        volume_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16)
-        )
+        volume_icon.setObjectName("volumeIcon")
         self.autoplay_button = QToolButton()
         self.autoplay_button.setObjectName("autoplayNext")
         self.autoplay_button.setText(self.tr("Autoplay"))
         self.autoplay_button.setCheckable(True)
         self.autoplay_button.setToolTip(
-            self.tr("Autoplay next: when a clip ends, play the task's next result (off: stop there)")
+            self.tr(
+                "Autoplay next: when a clip ends, play the task's next result (off: stop there)"
+            )
         )
         layout.addWidget(self.autoplay_button)
         self.volume_icon = volume_icon
+        self._icons.update(
+            {
+                self.previous_button: QStyle.StandardPixmap.SP_MediaSkipBackward,
+                self.play_button: QStyle.StandardPixmap.SP_MediaPlay,
+                self.next_button: QStyle.StandardPixmap.SP_MediaSkipForward,
+                volume_icon: QStyle.StandardPixmap.SP_MediaVolume,
+            }
+        )
+        self._paint_icons()
         layout.addWidget(volume_icon)
         layout.addWidget(self.volume_slider)
         # Without a sound output the volume means nothing: say why nothing is heard instead.
@@ -119,6 +130,19 @@ class PlayerBar(QWidget):
             self.now_playing.setText(player.unavailable_reason)
             self.setEnabled(False)
 
+    def _paint_icons(self) -> None:
+        for widget, which in self._icons.items():
+            icon = standard_icon(widget, which)
+            if isinstance(widget, QToolButton):
+                widget.setIcon(icon)
+            elif isinstance(widget, QLabel):
+                widget.setPixmap(icon.pixmap(16, 16))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._paint_icons()  # light <-> dark: the icons take the new text colour
+
     def set_sound_output(self, available: bool) -> None:
         self.no_sound_label.setVisible(not available)
         self.volume_slider.setVisible(available)
@@ -128,7 +152,8 @@ class PlayerBar(QWidget):
             if available
             else QStyle.StandardPixmap.SP_MediaVolumeMuted
         )
-        self.volume_icon.setPixmap(self.style().standardIcon(icon).pixmap(16, 16))
+        self._icons[self.volume_icon] = icon
+        self._paint_icons()
         self.volume_icon.setToolTip("" if available else self.no_sound_label.toolTip())
 
     def set_compare_available(self, available: bool) -> None:
@@ -149,7 +174,8 @@ class PlayerBar(QWidget):
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self._icons[self.play_button] = icon
+        self._paint_icons()
         self.play_button.setToolTip(
             self.tr("Pause (Space)") if playing else self.tr("Play (Space)")
         )
@@ -192,9 +218,3 @@ class PlayerBar(QWidget):
     def _end_seek(self) -> None:
         self._seeking = False
         self.player.seek(self.seek_slider.value())
-
-
-def _tool_button(icon: QStyle.StandardPixmap) -> QToolButton:
-    button = QToolButton()
-    button.setIcon(QApplication.style().standardIcon(icon))
-    return button
