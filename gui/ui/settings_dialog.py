@@ -237,10 +237,17 @@ class SettingsDialog(QDialog):
         )
         set_tone(self.keyring_label, None if usable else "error")
 
+    def set_keys_notice(self, text: str) -> None:
+        """A plain notice instead of where keys are stored (the demo's keys are built in)."""
+        self.keyring_label.setText(text)
+        set_tone(self.keyring_label, None)
+
     def set_key_source(self, account: str, text: str, editable: bool) -> None:
         form = self.forms[account]
         form.key_source.setText(localize(text, translate))
         form.key.setEnabled(editable)
+        if not editable:  # no "Paste a new key to replace the stored one" where none can be
+            form.key.setPlaceholderText("")
 
     def apply_key_state(self, account: str, state: KeyFieldState) -> None:
         """Offer only what can act: the controller says where the key is (key_field_state)."""

@@ -66,9 +66,8 @@ class SettingsFlow(QObject):
 
     async def _fill_settings(self, dialog: SettingsDialog) -> None:
         if self.services.is_demo:
-            dialog.set_keyring_status(
-                self.tr("The demo uses built-in keys for its fake server; your keys are not used."),
-                True,
+            dialog.set_keys_notice(
+                self.tr("The demo uses built-in keys for its fake server; your keys are not used.")
             )
             for account in ACCOUNTS:
                 dialog.set_key_source(account, self.tr("demo key"), False)
