@@ -10,7 +10,6 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -20,7 +19,7 @@ from gui.commands.render import localized
 from gui.domain.errors import ProviderError, RateLimitedError
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
-from gui.domain.urls import is_loopback_host
+from gui.domain.urls import is_local_address
 from gui.i18n import translate
 from gui.media.export_types import ExportError, ExportOptions, default_export_folder
 from gui.media.exporter import export_snapshot
@@ -81,7 +80,9 @@ def run(args: argparse.Namespace, provider: Provider, base_url: str) -> int:
     except KeyUnavailableError as missing:
         print_key_problem(missing)
         return exit_codes.KEY_PROBLEM
-    allow_local = is_loopback_host(urlsplit(base_url).hostname)
+    # The same rule as the window (Services.provider_is_local): a gateway on this machine or
+    # on the local network may serve its media from there too.
+    allow_local = is_local_address(base_url)
     return asyncio.run(
         export_tasks(provider, base_url, args.task_ids, api_key, options, allow_local)
     )
