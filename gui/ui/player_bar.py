@@ -4,6 +4,7 @@ previous/next clip, compare the variations, star the keeper."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -131,8 +132,13 @@ class PlayerBar(QWidget):
             self.setEnabled(False)
 
     def _paint_icons(self) -> None:
+        # The bar's own palette: on a light/dark switch the bar hears of it before its buttons.
+        palette = self.palette()
         for widget, which in self._icons.items():
-            icon = standard_icon(widget, which)
+            role = QPalette.ColorRole.ButtonText
+            if isinstance(widget, QLabel):
+                role = QPalette.ColorRole.WindowText
+            icon = standard_icon(widget, which, palette.color(role))
             if isinstance(widget, QToolButton):
                 widget.setIcon(icon)
             elif isinstance(widget, QLabel):

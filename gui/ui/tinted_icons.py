@@ -24,7 +24,6 @@ def tinted(icon: QIcon, colour: QColor) -> QIcon:
     return result
 
 
-def standard_icon(widget: QWidget, which: QStyle.StandardPixmap) -> QIcon:
-    """The style's icon, in the colour of `widget`'s button text (its palette: light or dark)."""
-    colour = widget.palette().color(widget.foregroundRole())
+def standard_icon(widget: QWidget, which: QStyle.StandardPixmap, colour: QColor) -> QIcon:
+    """The style's icon for `widget`, in `colour` (e.g. the palette's button text colour)."""
     return tinted(widget.style().standardIcon(which), colour)
