@@ -93,11 +93,26 @@ TONES: dict[str, tuple[str, str]] = {  # tone: (light, dark)
 }
 
 
+# The banner above the task list (first run, the demo): (background, words) per palette, the
+# words >= 7:1 on it. A light-blue box with dark words glared out of the dark palette.
+BANNER_COLOURS: tuple[tuple[str, str], tuple[str, str]] = (
+    ("#e8f1fb", "#123f6b"),
+    ("#1c3550", "#dcebfa"),
+)
+
+
 def tone_sheet(dark: bool) -> str:
-    """The application style sheet that colours every widget given a tone by `set_tone`."""
+    """The application style sheet that colours every widget given a tone by `set_tone`, and
+    the window's banner."""
+    background, words = BANNER_COLOURS[1 if dark else 0]
     return "\n".join(
-        f'QLabel[tone="{tone}"] {{ color: {colours[1] if dark else colours[0]}; }}'
-        for tone, colours in TONES.items()
+        [
+            *(
+                f'QLabel[tone="{tone}"] {{ color: {colours[1] if dark else colours[0]}; }}'
+                for tone, colours in TONES.items()
+            ),
+            f"QLabel#banner {{ background: {background}; color: {words}; }}",
+        ]
     )
 
 

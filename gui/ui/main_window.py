@@ -84,9 +84,8 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setStyleSheet(
-            "background: #e8f1fb; color: #123f6b; padding: 8px; border-radius: 4px;"
-        )
+        # Its colours come with the palette (appearance.tone_sheet), light or dark.
+        self.banner.setStyleSheet("padding: 8px; border-radius: 4px;")
         self.banner.setVisible(False)
         self.banner_button = QPushButton()
         self.banner_button.setVisible(False)
