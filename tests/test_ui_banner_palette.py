@@ -1,6 +1,7 @@
-"""The banner above the task list (no key yet, the demo) takes the palette's colours: a dark box
-with light words in the dark palette, as in the light one the other way round. Before, it stayed a
-light-blue box that glared out of the dark window."""
+"""The banner above the task list (no key yet, the demo) and the empty detail pane's words take the
+palette's colours: the banner is a dark box with light words in the dark palette (it stayed a
+light-blue box that glared out of the dark window); the pane's "Select a task…" is readable (it was
+palette(mid), about 2:1)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,17 @@ def test_the_banner_follows_the_palette(windows: Windows, mode: str) -> None:
     assert (window.lightness() < 128) == (mode == "dark")
     words = QColor(banner.palette().color(banner.foregroundRole()))
     assert contrast(words, box) >= 7.0, (words.name(), box.name())
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_empty_detail_panes_words_are_readable(windows: Windows, mode: str) -> None:
+    shown = windows.open()
+    assert apply_appearance(mode) == mode
+    shown.window.detail.show_task(None)
+    shown.qtbot.wait(0)
+    label = shown.detail_label("detailEmpty")
+    assert label is not None and label.text()
+    words = label.palette().color(label.foregroundRole())
+    pane = shown.window.detail.viewport()
+    background = pane.palette().color(pane.backgroundRole())
+    assert contrast(words, background) >= 4.5, (words.name(), background.name())

@@ -27,7 +27,7 @@ from gui.domain.wording import QT_TRANSLATE_NOOP, localize
 from gui.i18n import translate
 from gui.polling.eta import Estimate
 from gui.providers import get_provider
-from gui.ui.appearance import current_state_colour
+from gui.ui.appearance import current_state_colour, set_tone
 from gui.ui.clip_card import ClipCard
 from gui.ui.state_icons import state_icon
 from gui.ui.task_text import (
@@ -133,7 +133,9 @@ class DetailPane(QScrollArea):
         if task is None:
             empty = _plain_label(self._empty_text)
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            empty.setStyleSheet("color: palette(mid); padding: 24px;")
+            empty.setObjectName("detailEmpty")
+            empty.setStyleSheet("padding: 24px;")
+            set_tone(empty, "muted")  # palette(mid) was ~2:1 on the pane: hard to read
             layout.addWidget(empty)
         else:
             self._fill(layout, task, account_problem)
