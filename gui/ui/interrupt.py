@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import signal
 import socket
+import threading
 from collections.abc import Callable
 from types import FrameType
 
@@ -21,6 +22,8 @@ HANDLED = (signal.SIGINT, signal.SIGTERM)
 
 def close_on_interrupt(close: Callable[[], object]) -> Callable[[], None]:
     """Route SIGINT and SIGTERM to `close`; returns what puts the previous handlers back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # signal handlers can only be set from the main thread
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
