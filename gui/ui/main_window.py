@@ -55,6 +55,7 @@ from gui.ui.status_message import StatusMessages
 from gui.ui.tab_order import ArrowsOpenPopup, DetailPaneOrder, chain, reachable_choice
 from gui.ui.table_columns import ColumnFitter
 from gui.ui.task_actions import SHORTCUTS, TaskAction, actions_for
+from gui.ui.task_cell_delegate import TaskCellDelegate
 from gui.ui.task_filter import StateGroup, TaskFilterProxy
 from gui.ui.task_table_model import TASK_ROLE, Column, TaskTableModel
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setItemDelegate(TaskCellDelegate(self.table))  # one call per cell, not seven
         self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
         header = self.table.horizontalHeader()  # the ETA reads best beside the elapsed time
         header.moveSection(header.visualIndex(Column.ETA), header.visualIndex(Column.ELAPSED) + 1)

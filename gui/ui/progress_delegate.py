@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from gui.ui.appearance import is_dark
+from gui.ui.task_cell_delegate import TaskCellDelegate
 from gui.ui.task_table_model import PROGRESS_ROLE
 
 
@@ -34,7 +35,7 @@ def bar_colours(palette: QPalette) -> BarColours:
     return DARK_BAR if is_dark(palette) else LIGHT_BAR
 
 
-class ProgressDelegate(QStyledItemDelegate):
+class ProgressDelegate(TaskCellDelegate):
     def paint(
         self,
         painter: QPainter,

@@ -15,9 +15,10 @@ from gui.ui.task_text import STATE_SYMBOLS, state_colour
 ICON_SIZE = 16
 
 
-def state_icon(state: TaskState | None) -> QIcon:
-    """The icon for the palette in use: a palette switch repaints the table with the other set."""
-    return _state_icon(state, is_dark())
+def state_icon(state: TaskState | None, dark: bool | None = None) -> QIcon:
+    """The icon for the palette in use (or for a light or dark one): a palette switch repaints
+    the table with the other set."""
+    return _state_icon(state, is_dark() if dark is None else dark)
 
 
 @cache

@@ -1,0 +1,102 @@
+"""The table's own delegate paints every cell exactly as Qt's QStyledItemDelegate does (it only
+reads the cell's values in one call instead of seven): same pixels in light and dark, with
+state icons and colours, right-aligned percentages, alternate rows and a selected row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate, QTableView
+
+from gui.domain.model import TaskSnapshot
+from gui.domain.states import TaskState
+from gui.domain.tracked_task import TrackedTask
+from gui.ui.appearance import apply_appearance
+from gui.ui.task_cell_delegate import TaskCellDelegate
+from gui.ui.task_filter import TaskFilterProxy
+from gui.ui.task_table_model import Column, TaskTableModel
+from tests.ui_helpers import OFFSCREEN_NOISE
+
+pytestmark = OFFSCREEN_NOISE
+STATES: list[TaskState | None] = [None, *TaskState]
+
+
+@pytest.fixture(autouse=True)
+def _back_to_light(qapp: QApplication) -> Iterator[None]:
+    yield
+    apply_appearance("system")
+    qapp.setStyleSheet("")
+
+
+def tasks() -> list[TrackedTask]:
+    now = 1_764_750_000.0
+    made = []
+    for i, state in enumerate(STATES * 2):
+        snapshot = None
+        if state is not None:
+            snapshot = TaskSnapshot(
+                "sunor" if i % 2 else "crun", f"task-{i}", state, "x", progress=0.25, clips=()
+            )
+        made.append(
+            TrackedTask(
+                provider="sunor" if i % 2 else "crun",
+                task_id=f"task-{i}",
+                added_at=now - i * 60,
+                tracking_since=now - i * 60,
+                snapshot=snapshot,
+            )
+        )
+    return made
+
+
+def painted(qapp: QApplication, table: QTableView) -> QImage:
+    qapp.processEvents()
+    return table.viewport().grab().toImage()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_cells_are_painted_exactly_as_qt_paints_them(qapp: QApplication, mode: str) -> None:
+    apply_appearance(mode)
+    model = TaskTableModel()
+    model.set_tasks(tasks())
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setColumnHidden(Column.ELAPSED, True)  # counts on the wall clock between two grabs
+    table.resize(1100, 500)
+    table.show()
+    table.selectRow(2)
+    qt_delegate = QStyledItemDelegate(table)
+    ours = TaskCellDelegate(table)
+    table.setItemDelegate(qt_delegate)
+    expected = painted(qapp, table)
+    table.setItemDelegate(ours)
+    actual = painted(qapp, table)
+    assert actual.size() == expected.size()
+    assert actual == expected
+    # The picture is not blank: the state column holds coloured icons and words.
+    assert len({expected.pixel(x, 13) for x in range(expected.width())}) > 3
+    table.close()
+
+
+def test_a_palette_switch_repaints_with_the_other_colours(qapp: QApplication) -> None:
+    model = TaskTableModel()
+    model.set_tasks(tasks())
+    table = QTableView()
+    table.setModel(model)
+    table.setItemDelegate(TaskCellDelegate(table))
+    table.resize(800, 300)
+    table.show()
+    apply_appearance("light")
+    light = painted(qapp, table)
+    apply_appearance("dark")
+    dark = painted(qapp, table)
+    table.setItemDelegate(QStyledItemDelegate(table))
+    assert dark != light
+    assert painted(qapp, table) == dark  # the dark icons and words, as Qt paints them
+    table.close()
