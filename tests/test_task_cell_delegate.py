@@ -100,3 +100,14 @@ def test_a_palette_switch_repaints_with_the_other_colours(qapp: QApplication) ->
     assert dark != light
     assert painted(qapp, table) == dark  # the dark icons and words, as Qt paints them
     table.close()
+
+
+def test_the_model_makes_indexes_only_inside_its_rows_and_columns() -> None:
+    model = TaskTableModel()
+    model.set_tasks(tasks())
+    rows = model.rowCount()
+    assert model.index(rows - 1, len(Column) - 1).isValid()
+    assert model.index(0, 0).data() is not None
+    for row, column in ((rows, 0), (-1, 0), (0, len(Column)), (0, -1)):
+        assert not model.index(row, column).isValid()
+    assert not model.index(0, 0, model.index(0, 0)).isValid()  # a table: no children

@@ -62,7 +62,18 @@ class TaskCellDelegate(QStyledItemDelegate):
 
 def _decoration_size(option: QStyleOptionViewItem, icon: QIcon) -> QSize:
     """Qt's rule: the icon's actual size for the row's state, never above the view's size."""
-    state = option.state
+    wanted = option.decorationSize
+    key = (icon.cacheKey(), wanted.width(), wanted.height(), option.state.value)
+    size = _DECORATION_SIZES.get(key)
+    if size is None:
+        size = _DECORATION_SIZES[key] = _clamped_actual_size(icon, wanted, option.state)
+    return size
+
+
+_DECORATION_SIZES: dict[tuple[int, int, int, int], QSize] = {}  # a few icons, sizes and states
+
+
+def _clamped_actual_size(icon: QIcon, wanted: QSize, state: QStyle.StateFlag) -> QSize:
     if not state & QStyle.StateFlag.State_Enabled:
         mode = QIcon.Mode.Disabled
     elif state & QStyle.StateFlag.State_Selected:
@@ -70,6 +81,5 @@ def _decoration_size(option: QStyleOptionViewItem, icon: QIcon) -> QSize:
     else:
         mode = QIcon.Mode.Normal
     on = QIcon.State.On if state & QStyle.StateFlag.State_Open else QIcon.State.Off
-    wanted = option.decorationSize
     actual = icon.actualSize(wanted, mode, on)
     return QSize(min(wanted.width(), actual.width()), min(wanted.height(), actual.height()))

@@ -372,6 +372,13 @@ class TaskTableModel(QAbstractTableModel):
         """Why the account's tasks wait for a new key, if they do (not rate limiting)."""
         return self._account_problem(account)
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount and columnCount (two Python calls) to check the range;
+        # the proxy calls index() for every cell it maps, so the check is done here, in one.
+        if 0 <= row < len(self._rows) and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
