@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from gui.domain.wording import QT_TRANSLATE_NOOP
+from gui.media.flush_behind import FlushBehind
 from gui.media.media_gate import (
     AdmittedUrl,
     RefusedMediaUrl,
@@ -34,6 +35,7 @@ from gui.media.media_gate import (
     pinned_request,
     system_resolver,
 )
+from gui.media.media_pool import MediaPool
 from gui.media.transfer_guards import (
     MIN_BYTES_PER_SECOND,
     STALL_WINDOW_SECONDS,
@@ -158,14 +160,16 @@ async def open_media(
     url: str,
     *,
     allow_local: bool,
+    pool: MediaPool | None = None,
     resolve: Resolver = system_resolver,
 ) -> AsyncIterator[httpx.Response]:
     """A streaming 200 response for `url`, after checked, hand-followed redirects. Each hop
-    goes through the gate and connects to an address the gate checked."""
+    goes through the gate and connects to an address the gate checked; with a `pool`, over a
+    kept-alive connection opened for that same name (gui.media.media_pool)."""
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
         admitted = await admit_url(current, allow_local, resolve)
-        response = await _send_pinned(client, admitted)
+        response = await _send_pinned(client, admitted, pool)
         try:
             status = response.status_code
             location = response.headers.get("location")
@@ -183,16 +187,21 @@ async def open_media(
     raise RefusedUrlError(TOO_MANY_REDIRECTS.format(count=MAX_REDIRECTS))
 
 
-async def _send_pinned(client: httpx.AsyncClient, admitted: AdmittedUrl) -> httpx.Response:
+async def _send_pinned(
+    client: httpx.AsyncClient, admitted: AdmittedUrl, pool: MediaPool | None
+) -> httpx.Response:
     """Try the checked addresses in order (as a resolver's caller would); never any other."""
     failure: Exception | None = None
+    sender = pool.sender(client, admitted) if pool is not None else client
     for address in admitted.addresses:
-        request = pinned_request(client, admitted, address, {"Accept-Encoding": "identity"})
+        headers = {"Accept-Encoding": "identity"}
+        reused = sender is not client  # connections kept for this name only
+        request = pinned_request(client, admitted, address, headers, keep_alive=reused)
         for name in _CREDENTIAL_HEADERS:
             request.headers.pop(name, None)
         try:
             # An explicit no-op Auth: neither the client's auth nor user:pass@ in the URL apply.
-            return await client.send(
+            return await sender.send(
                 request, stream=True, follow_redirects=False, auth=httpx.Auth()
             )
         except httpx.ConnectError as exc:
@@ -256,11 +265,14 @@ async def fetch_bytes(
     *,
     allow_local: bool,
     max_bytes: int,
+    pool: MediaPool | None = None,
     resolve: Resolver = system_resolver,
     clock: Clock = time.monotonic,
 ) -> FetchedBytes:
     """A small file (cover art) into memory."""
-    async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
+    async with open_media(
+        client, url, allow_local=allow_local, pool=pool, resolve=resolve
+    ) as response:
         announced = announced_length(response)
         if announced is not None and announced > max_bytes:
             raise TooLargeError(LARGER_THAN.format(size=_size(max_bytes)))
@@ -283,6 +295,9 @@ async def download_to_part(
     label: str = "download",
     max_bytes: int = MAX_MEDIA_BYTES,
     progress: Progress | None = None,
+    head_hook: HeadHook | None = None,
+    pool: MediaPool | None = None,
+    sync: bool = True,
     resolve: Resolver = system_resolver,
     clock: Clock = time.monotonic,
 ) -> AsyncIterator[PartFile]:
@@ -290,23 +305,31 @@ async def download_to_part(
 
     The caller renames it into place (os.replace) inside the `async with`; whatever is still
     under the temporary name when the block ends — error, cancellation or not — is removed.
+    The part is on disk (fsync) when it is yielded, unless `sync` is False: then the caller
+    syncs it before the rename (the exporter, together with the files beside it). `head_hook`
+    (see HeadHook) may rewrite the file's first bytes while the rest is still arriving (the
+    exporter writes the tag there).
     """
     fd, part = _new_part_file(folder, label)
     lock = PartLock(part)  # until renamed or discarded: only a killed download's part is stale
     try:
         with os.fdopen(fd, "wb") as handle:
+            flusher = FlushBehind(handle)
             size, content_type, final_url = await _stream_into(
                 client,
                 url,
-                handle,
+                _PartWriter(part, handle, flusher, head_hook),
                 allow_local=allow_local,
                 max_bytes=max_bytes,
                 progress=progress,
+                pool=pool,
                 resolve=resolve,
                 clock=clock,
             )
+            await flusher.settle()
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         yield PartFile(part, size, content_type, final_url)
     finally:
         _discard(part)
@@ -340,18 +363,50 @@ async def download_file(
         return part.size
 
 
+# (part file, body bytes on disk so far, whether that is the whole body) -> True once the hook
+# is done with the head. Called after each piece until it says so; the writes go on after it.
+HeadHook = Callable[[Path, int, bool], bool]
+
+
+@dataclass(slots=True)
+class _PartWriter:
+    """The part file being written, the flush running behind it, and the head hook."""
+
+    path: Path
+    handle: IO[bytes]
+    flusher: FlushBehind
+    head_hook: HeadHook | None
+
+    def write(self, piece: bytes, done: int) -> None:
+        self.handle.write(piece)
+        self.flusher.wrote(len(piece))
+        self.offer_head(done, complete=False)
+
+    def offer_head(self, done: int, *, complete: bool) -> None:
+        if self.head_hook is None:
+            return
+        self.handle.flush()  # the hook reads (and may rewrite) the file by its path
+        finished = self.head_hook(self.path, done, complete)
+        self.handle.seek(0, os.SEEK_END)  # after whatever the hook put in front
+        if finished:
+            self.head_hook = None
+
+
 async def _stream_into(
     client: httpx.AsyncClient,
     url: str,
-    handle: IO[bytes],
+    writer: _PartWriter,
     *,
     allow_local: bool,
     max_bytes: int,
     progress: Progress | None,
+    pool: MediaPool | None,
     resolve: Resolver,
     clock: Clock,
 ) -> tuple[int, str | None, str]:
-    async with open_media(client, url, allow_local=allow_local, resolve=resolve) as response:
+    async with open_media(
+        client, url, allow_local=allow_local, pool=pool, resolve=resolve
+    ) as response:
         announced = announced_length(response)
         if announced is not None and announced > max_bytes:
             raise TooLargeError(REFUSES_SIZE.format(size=_size(announced), limit=_size(max_bytes)))
@@ -362,10 +417,11 @@ async def _stream_into(
             done += len(piece)
             if done > max_bytes:
                 raise TooLargeError(LARGER_THAN_STOPPED.format(size=_size(max_bytes)))
-            handle.write(piece)
+            writer.write(piece, done)
             if progress:
                 progress(done, announced)
         _check_complete(done, announced)
+        writer.offer_head(done, complete=True)
         return done, response.headers.get("content-type"), _named_url(response)
 
 

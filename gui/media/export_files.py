@@ -1,8 +1,8 @@
 """Placing one clip's group of files (media, cover, lyrics, sidecar) under one free name.
 
 A name already holding the same content is reused (exporting twice writes nothing new); taken by
-something else, the group gets " (2)", " (3)", ... Every file is complete before it appears under
-its final name.
+something else, the group gets " (2)", " (3)", ... Every file is complete, and synced to disk,
+before it appears under its final name.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from typing import Literal
 
 from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.media.naming import inside, numbered
-from gui.storage.atomic import write_atomically
+from gui.storage.atomic import sync_together, write_part
 from gui.storage.file_modes import share_like_umask
+from gui.storage.part_lock import PartLock
 
 __all__ = ["MAX_NUMBERED_NAMES", "GroupMember", "make_folder", "place_group", "write_problem"]
 
@@ -55,19 +56,33 @@ def place_group(
             break
     else:
         raise FileExistsError(17, f"more than {MAX_NUMBERED_NAMES} files are named “{stem}”")
-    written: list[Path] = []
-    for target, member, verdict in zip(targets, members, verdicts, strict=True):
-        if verdict == "same":
-            continue
-        # Exported music is meant to be shared: the mode the umask gives (not mkstemp's 0600).
-        if member.part is not None:
-            share_like_umask(member.part)
-            os.replace(member.part, target)
-        else:
-            assert member.data is not None
-            write_atomically(target, member.data, shared=True)
-        written.append(target)
-    return targets, written
+    staged: list[tuple[Path, Path]] = []  # (part file, target)
+    locks: list[PartLock] = []
+    try:
+        for target, member, verdict in zip(targets, members, verdicts, strict=True):
+            if verdict == "same":
+                continue
+            # Exported music is meant to be shared: the mode the umask gives (not mkstemp's 0600).
+            if member.part is not None:
+                share_like_umask(member.part)
+                staged.append((member.part, target))
+            else:
+                assert member.data is not None
+                part, lock = write_part(target, member.data, shared=True)
+                locks.append(lock)
+                staged.append((part, target))
+        # Every file is on disk before any gets its name; synced together, they wait for one
+        # journal commit instead of one each.
+        sync_together([part for part, _target in staged])
+        for part, target in staged:
+            os.replace(part, target)
+    finally:
+        for part, _target in staged:
+            if part not in (m.part for m in members):
+                part.unlink(missing_ok=True)  # a companion not renamed: the export failed
+        for lock in locks:
+            lock.release()
+    return targets, [target for _part, target in staged]
 
 
 def _compare(target: Path, member: GroupMember) -> Verdict:

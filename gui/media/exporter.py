@@ -41,14 +41,17 @@ from gui.media.export_types import (
     Refresh,
     default_export_folder,
 )
+from gui.media.media_pool import MediaPool
 from gui.media.naming import Template, clip_title, file_stem, parse_template, template_values
 from gui.media.stale_parts import remove_stale_parts
+from gui.media.tag_ahead import TagAhead, needs_tagging_after
 from gui.media.tagging import (
     AUDIO_FORMATS,
     IMAGE_MIME,
     TAGGABLE_FORMATS,
     Cover,
     TaggingError,
+    TrackTags,
     sniff_file,
     sniff_format,
     write_tags,
@@ -137,8 +140,9 @@ async def export_snapshot(
     except OSError as error:
         raise ExportWriteError(write_problem(options.dest, error), job.result()) from error
     remove_stale_parts(options.dest)  # what a killed export into this folder left behind
-    for position, clip in select_clips(snapshot, clips):
-        await job.export_clip(position, clip)
+    async with MediaPool.for_client(client) as job.pool:
+        for position, clip in select_clips(snapshot, clips):
+            await job.export_clip(position, clip)
     return job.result()
 
 
@@ -164,6 +168,7 @@ class _Export:
     progress: ExportProgress | None
     done: list[ExportedClip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pool: MediaPool | None = None  # connections kept for this export (gui.media.media_pool)
 
     def result(self) -> ExportResult:
         return ExportResult(self.snapshot, tuple(self.done), tuple(self.warnings))
@@ -218,6 +223,10 @@ class _Export:
         if url is None:  # lyrics only
             members = self._companions(position, clip, None, cover, lyrics_required=True)
             return self._place(position, clip, None, members, warnings)
+        tags = None
+        if clip.kind is not ClipKind.IMAGE:
+            tags = track_tags(self.snapshot, clip, self.options, self._provider_name, cover)
+        ahead = TagAhead(tags) if tags is not None else None
         try:
             async with download_to_part(
                 self.client,
@@ -226,10 +235,13 @@ class _Export:
                 allow_local=self.allow_local,
                 label=file_stem(self.template, self._values(position, clip)),
                 progress=self._progress_for(clip),
+                head_hook=ahead,
+                pool=self.pool,
+                sync=False,  # place_group syncs it, with its companions, before the rename
             ) as part:
                 media_format = self._media_format(part, clip, url, warnings)
-                if clip.kind is not ClipKind.IMAGE:
-                    self._tag(part.path, media_format, clip, cover, warnings)
+                if tags is not None:
+                    self._tag(part.path, media_format, clip, tags, ahead, warnings)
                 members = [
                     GroupMember(media_format, part=part.path),
                     *self._companions(position, clip, media_format, cover, lyrics_required=False),
@@ -247,7 +259,11 @@ class _Export:
             return None
         try:
             fetched = await fetch_bytes(
-                self.client, clip.image_url, allow_local=self.allow_local, max_bytes=MAX_COVER_BYTES
+                self.client,
+                clip.image_url,
+                allow_local=self.allow_local,
+                max_bytes=MAX_COVER_BYTES,
+                pool=self.pool,
             )
         except LinkUnavailableError as gone:
             if may_retry:
@@ -280,15 +296,17 @@ class _Export:
         path: Path,
         media_format: str,
         clip: Clip,
-        cover: Cover | None,
+        tags: TrackTags,
+        ahead: TagAhead | None,
         warnings: list[str],
     ) -> None:
         if media_format not in TAGGABLE_FORMATS:
             warnings.append(NOT_TAGGED.format(clip=self._name(clip), suffix=media_format))
             return
+        if media_format == "mp3" and not needs_tagging_after(path, ahead):
+            return  # tagged while it downloaded (gui.media.tag_ahead)
         try:
-            tags = track_tags(self.snapshot, clip, self.options, self._provider_name, cover)
-            write_tags(path, media_format, tags)
+            write_tags(path, media_format, tags)  # synced with the rest in place_group
         except TaggingError as error:
             warnings.append(CLIP_PROBLEM.format(clip=self._name(clip), message=error.message))
 

@@ -156,9 +156,12 @@ def pinned_request(
     admitted: AdmittedUrl,
     address: IpAddress,
     headers: dict[str, str],
+    *,
+    keep_alive: bool = False,
 ) -> httpx.Request:
     """A GET for `admitted.url` that connects to `address` (one that was checked), while the
-    Host header and the TLS name (SNI and certificate check) stay the link's own host."""
+    Host header and the TLS name (SNI and certificate check) stay the link's own host.
+    keep_alive: only for a client whose connections all serve this one name (MediaPool)."""
     parsed = httpx.URL(admitted.url)
     default_port = 443 if parsed.scheme == "https" else 80
     # A literal in any spelling is sent in its canonical form, as a browser does.
@@ -166,15 +169,14 @@ def pinned_request(
     host_header = name if ":" not in name else f"[{name}]"
     if parsed.port not in (None, default_port):
         host_header += f":{parsed.port}"
+    pinned_headers = {**headers, "Host": host_header}
+    if not keep_alive:
+        # A kept-alive connection is pooled by address: never let a later link of another
+        # name reuse a TLS session whose certificate was checked for this one.
+        pinned_headers["Connection"] = "close"
     return client.build_request(
         "GET",
         parsed.copy_with(host=str(address)),
-        headers={
-            **headers,
-            "Host": host_header,
-            # A kept-alive connection is pooled by address: never let a later link of another
-            # name reuse a TLS session whose certificate was checked for this one.
-            "Connection": "close",
-        },
+        headers=pinned_headers,
         extensions={} if admitted.is_literal else {"sni_hostname": name},
     )
