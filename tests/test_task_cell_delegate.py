@@ -1,21 +1,24 @@
-"""The table's own delegate paints every cell exactly as Qt's QStyledItemDelegate does (it only
+"""Painting the task table cheaply without changing it. The table's own delegate paints every cell exactly as Qt's QStyledItemDelegate does (it only
 reads the cell's values in one call instead of seven): same pixels in light and dark, with
 state icons and colours, right-aligned percentages, alternate rows and a selected row."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate, QTableView
 
+from gui.domain.events import TaskUpdated
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import TrackedTask
 from gui.ui.appearance import apply_appearance
 from gui.ui.task_cell_delegate import TaskCellDelegate
 from gui.ui.task_filter import TaskFilterProxy
+from gui.ui.task_groups import StateGroup
 from gui.ui.task_table_model import Column, TaskTableModel
 from tests.ui_helpers import OFFSCREEN_NOISE
 
@@ -111,3 +114,24 @@ def test_the_model_makes_indexes_only_inside_its_rows_and_columns() -> None:
     for row, column in ((rows, 0), (-1, 0), (0, len(Column)), (0, -1)):
         assert not model.index(row, column).isValid()
     assert not model.index(0, 0, model.index(0, 0)).isValid()  # a table: no children
+
+
+def test_progress_updates_leave_the_counts_alone_and_a_finish_moves_them() -> None:
+    model = TaskTableModel()
+    listed = tasks()
+    model.set_tasks(listed)
+    before = model.counts
+    told: list[bool] = []
+    model.counts_changed.connect(lambda: told.append(True))
+    running = next(t for t in listed if t.snapshot and t.snapshot.state is TaskState.RUNNING)
+    assert running.snapshot is not None
+    more = dataclasses.replace(running.snapshot, progress=0.75)
+    model.on_engine_event(TaskUpdated(running.with_changes(snapshot=more)))
+    model.flush()
+    assert model.counts == before and told == []
+    done = dataclasses.replace(running.snapshot, state=TaskState.SUCCEEDED)
+    model.on_engine_event(TaskUpdated(running.with_changes(snapshot=done)))
+    model.flush()
+    assert told == [True]
+    assert model.counts[StateGroup.FINISHED] == before[StateGroup.FINISHED] + 1
+    assert model.counts[StateGroup.ACTIVE] == before[StateGroup.ACTIVE] - 1

@@ -317,20 +317,26 @@ class TaskTableModel(QAbstractTableModel):
         running tasks usually sit together at the top: 250 updates, one signal)."""
         pending, self._pending = self._pending, {}
         changed: list[int] = []
+        recounted = False
         for key, task in pending.items():
             row = self._row_of.get(key)
             if row is None:
                 continue
             updated = TaskRow.of(task)
-            self._count(self._rows[row], -1)
-            self._count(updated, +1)
+            before = self._rows[row]
+            # Most updates are a running task still running: its counts stay where they are
+            # (recounting both ways was a third of a flush), and nobody is told they changed.
+            if before.state is not updated.state or before.watch is not updated.watch:
+                self._count(before, -1)
+                self._count(updated, +1)
+                recounted = True
             self._rows[row] = updated
             self._full[key] = task
             changed.append(row)
-        last_column = len(Column) - 1
+        last_column = _COLUMN_COUNT - 1
         for first, last in _runs(sorted(changed)):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        if pending:
+        if recounted:
             self.counts_changed.emit()
 
     def refresh_all(self) -> None:
