@@ -4,13 +4,19 @@ many status requests that costs, next to fixed-interval polling.
 Each task's true duration is drawn from a lognormal with median 60 s and 95th percentile 125 s
 (music: 30-120 s, with a tail to 5 min). Per provider, the same durations; sunor's answers carry
 a progress percentage (a curved bar: (t/D)^g with g drawn per task, whole percent, never 100%
-before the end), MountSea Suno's a `stream` state from 30-60% of the duration on. The clock is
-virtual: each check is answered at once, so the figures are the policy's alone.
+before the end), MountSea Suno's a `stream` state (partial audio) for the last part of the run:
+the stream lasts a lognormal 30 s (90% within 18-50 s), but never starts before 40% of the run,
+so a typical task streams from 20-40 s on and a slow one (queued longer) streams late. Sensitivity
+case "suno, early stream": the stream starts 20-40 s after the start whatever the duration (a
+slow task's extra time comes after its stream began). The clock is virtual: each check is
+answered at once, so the figures are the policy's alone.
 
 Tunewatch's rows run the real scheduling code the engine calls after every answer
 (`gui.polling.schedule.delay_after_answer`, with the same `DurationBook` and `PollPolicy`); the
-bench only plays the provider. "learned": the duration book holds 200 earlier finished tasks of
-that kind (after some use); "first use": nothing finished yet, the documented ranges stand in.
+bench only plays the provider. "learned": the duration book after Tunewatch tracked 200 earlier
+tasks of that kind through that same code, recording what the engine records (eta.finished_run:
+the provider's times, and first seen streaming → seen finished); "first use": nothing finished
+yet, the documented ranges stand in (and nothing is known about streams).
 Not modelled: other tasks sharing the account's rate budget, network time, failures.
 
     python -m bench.detection [--tasks N] [--seed S]
@@ -30,9 +36,14 @@ from datetime import UTC, datetime
 from bench._common import percentile, print_table, ratio
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
-from gui.domain.tracked_task import TrackedTask
-from gui.polling.eta import DurationBook, DurationModel, FinishedRun
-from gui.polling.schedule import delay_after_answer, interval_after, jittered
+from gui.domain.tracked_task import HistoryEntry, TrackedTask
+from gui.polling.eta import DurationBook, DurationModel, finished_run
+from gui.polling.schedule import (
+    delay_after_answer,
+    interval_after,
+    jittered,
+    stream_began_after,
+)
 from gui.providers import get_provider
 from gui.providers.base import PollPolicy
 
@@ -43,15 +54,21 @@ LONGEST = 300.0  # the documented tail: 5 minutes
 HISTORY = 200  # finished tasks the "learned" rows have seen before
 T0 = 1_780_000_000.0  # a fixed Unix time for the virtual clock
 PROVIDERS = ("mountsea-suno", "mountsea-producer", "sunor", "crun")
+EARLY_STREAM_CASE = "suno, early stream"  # sensitivity: MountSea Suno, stream from 20-40 s
+CASES = (*PROVIDERS[:1], EARLY_STREAM_CASE, *PROVIDERS[1:])
 PROGRESS_CURVE = 0.15  # spread of ln(g) in a progress bar (t/D)^g
-STREAM_FROM = (0.3, 0.6)  # Suno streams a preview from this share of the duration on
+STREAM_MEDIAN = 30.0  # Suno's stream: its length (stream → success), lognormal ...
+STREAM_SPREAD = math.log(50 / 18) / (2 * 1.6449)  # ... 90% within 18-50 s
+STREAM_NOT_BEFORE = 0.4  # ... starting no sooner than this share of the run
+EARLY_STREAM_FROM = (20.0, 40.0)  # the sensitivity case: the stream starts this long in
 
 
 @dataclass(frozen=True)
 class TrueTask:
     duration: float
     curve: float  # sunor's progress bar shape
-    stream_from: float  # share of the duration after which Suno streams
+    stream_at: float  # seconds after which Suno streams
+    early_stream_at: float  # the same in the sensitivity case
 
 
 @dataclass(frozen=True)
@@ -61,32 +78,46 @@ class Outcome:
 
 
 def true_tasks(count: int, rng: random.Random) -> list[TrueTask]:
-    return [
-        TrueTask(
-            duration=min(MEDIAN * math.exp(SIGMA * rng.gauss(0, 1)), LONGEST),
-            curve=math.exp(PROGRESS_CURVE * rng.gauss(0, 1)),
-            stream_from=rng.uniform(*STREAM_FROM),
+    tasks = []
+    for _ in range(count):
+        duration = min(MEDIAN * math.exp(SIGMA * rng.gauss(0, 1)), LONGEST)
+        stream = STREAM_MEDIAN * math.exp(STREAM_SPREAD * rng.gauss(0, 1))
+        early = min(rng.uniform(*EARLY_STREAM_FROM), (1 - STREAM_NOT_BEFORE) * duration)
+        tasks.append(
+            TrueTask(
+                duration=duration,
+                curve=math.exp(PROGRESS_CURVE * rng.gauss(0, 1)),
+                stream_at=max(duration - stream, STREAM_NOT_BEFORE * duration),
+                early_stream_at=early,
+            )
         )
-        for _ in range(count)
-    ]
+    return tasks
 
 
-def answer(provider: str, task: TrueTask, at: float) -> TaskSnapshot:
+def provider_of(case: str) -> str:
+    return "mountsea-suno" if case == EARLY_STREAM_CASE else case
+
+
+def answer(case: str, task: TrueTask, at: float) -> TaskSnapshot:
     """What the provider says `at` seconds after the task was created."""
+    provider = provider_of(case)
     done = at >= task.duration
     state = TaskState.SUCCEEDED if done else TaskState.RUNNING
     progress = None
     if provider == "sunor" and not done:
         progress = min(math.floor(100 * (at / task.duration) ** task.curve) / 100, 0.99)
-    if provider == "mountsea-suno" and not done and at >= task.stream_from * task.duration:
+    stream_at = task.early_stream_at if case == EARLY_STREAM_CASE else task.stream_at
+    if provider == "mountsea-suno" and not done and at >= stream_at:
         state = TaskState.STREAMING
+    created = datetime.fromtimestamp(T0, UTC)
     return TaskSnapshot(
         provider=provider,
         task_id="t",
         state=state,
         provider_status=state.value,
         progress=progress,
-        created_at=datetime.fromtimestamp(T0, UTC),
+        created_at=created,
+        finished_at=datetime.fromtimestamp(T0 + task.duration, UTC) if done else None,
         task_type="music",
     )
 
@@ -102,9 +133,9 @@ def fixed(every: float) -> Policy:
     return run
 
 
-def previous_default(provider: str, task: TrueTask, rng: random.Random) -> Outcome:
+def previous_default(case: str, task: TrueTask, rng: random.Random) -> Outcome:
     """Before this change: the first delay, then the provider's back-off (interval_after)."""
-    policy = get_provider(provider).poll_policy
+    policy = get_provider(provider_of(case)).poll_policy
     at, polls = jittered(policy.first_delay, rng), 0
     while True:
         polls += 1
@@ -113,24 +144,54 @@ def previous_default(provider: str, task: TrueTask, rng: random.Random) -> Outco
         at += jittered(interval_after(policy, polls), rng)
 
 
-def tunewatch(book: DurationBook) -> Policy:
-    def run(provider: str, task: TrueTask, rng: random.Random) -> Outcome:
-        policy: PollPolicy = get_provider(provider).poll_policy
-        model: DurationModel = book.model(provider, "music")
-        tracked = TrackedTask(provider, "t", added_at=T0, tracking_since=T0)
-        at = 0.0  # checked at once when added (the task was just created)
-        while True:
-            snapshot = answer(provider, task, at)
-            if snapshot.state.is_terminal:
-                return Outcome(at - task.duration, tracked.poll_count + 1)
-            now = T0 + at
-            wait = delay_after_answer(policy, model, tracked, snapshot, now, rng)
-            tracked = tracked.with_changes(
-                snapshot=snapshot, last_polled_at=now, poll_count=tracked.poll_count + 1
+def track(
+    case: str, task: TrueTask, rng: random.Random, book: DurationBook
+) -> tuple[Outcome, TrackedTask]:
+    """One task through the engine's steps: answer, state history, the next check."""
+    provider = provider_of(case)
+    policy: PollPolicy = get_provider(provider).poll_policy
+    model: DurationModel = book.model(provider, "music")
+    tracked = TrackedTask(provider, "t", added_at=T0, tracking_since=T0)
+    at = 0.0  # checked at once when added (the task was just created)
+    while True:
+        snapshot = answer(case, task, at)
+        now = T0 + at
+        history = tracked.history
+        if snapshot.state is not tracked.state:
+            history += (HistoryEntry(now, snapshot.state, snapshot.provider_status),)
+        began = stream_began_after(tracked, snapshot)
+        if snapshot.state.is_terminal:
+            done = tracked.with_changes(
+                snapshot=snapshot, history=history, stream_began_after=began
             )
-            at += wait
+            return Outcome(at - task.duration, tracked.poll_count + 1), done
+        wait = delay_after_answer(policy, model, tracked, snapshot, now, rng)
+        tracked = tracked.with_changes(
+            snapshot=snapshot,
+            last_polled_at=now,
+            poll_count=tracked.poll_count + 1,
+            history=history,
+            stream_began_after=began,
+        )
+        at += wait
+
+
+def tunewatch(book: DurationBook) -> Policy:
+    def run(case: str, task: TrueTask, rng: random.Random) -> Outcome:
+        return track(case, task, rng, book)[0]
 
     return run
+
+
+def learned_book(case: str, history: Sequence[TrueTask], seed: int) -> DurationBook:
+    """What the engine's duration book holds after it tracked `history` one after another,
+    each finished task recorded as the engine records it."""
+    book, rng = DurationBook(), random.Random(seed)
+    for task in history:
+        run = finished_run(track(case, task, rng, book)[1])
+        if run is not None:
+            book.record(run)
+    return book
 
 
 def best_time_only(tasks: Sequence[TrueTask], target_p95: float) -> tuple[Figures, str]:
@@ -160,6 +221,30 @@ def best_time_only(tasks: Sequence[TrueTask], target_p95: float) -> tuple[Figure
     return best
 
 
+def time_only_floor(tasks: Sequence[TrueTask], target_p95: float, step: float = 0.25) -> float:
+    """A lower bound on the mean requests of ANY schedule by time alone (no progress, no
+    stream) whose p95 delay is within `target_p95`, checking once when added. A check at t
+    notices within the target only the finishes in [t - target, t] since the check before it,
+    and every task still running at that check pays for it: so covering a set C of finish
+    times costs each task alive there at least 1/target requests per second of C. The
+    cheapest C holding 95% of the finishes takes the seconds with the most finishes per task
+    alive (the hazard) first."""
+    durations = sorted(t.duration for t in tasks)
+    count = len(durations)
+    cells = []  # (finishes in the cell, tasks alive at its end) per `step` seconds
+    for start in range(math.ceil(durations[-1] / step)):
+        low = bisect.bisect_left(durations, start * step)
+        high = bisect.bisect_left(durations, (start + 1) * step)
+        cells.append((high - low, count - high))
+    covered = cost = 0.0
+    for finishes, alive in sorted(cells, key=lambda c: -c[0] / max(c[1], 1)):
+        if covered >= 0.95 * count:
+            break
+        covered += finishes
+        cost += alive * step
+    return 1 + cost / count / target_p95
+
+
 @dataclass(frozen=True)
 class Figures:
     median: float
@@ -186,23 +271,28 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     rng = random.Random(args.seed)
     history = true_tasks(HISTORY, rng)
-    learned = DurationBook(FinishedRun(p, "music", t.duration) for p in PROVIDERS for t in history)
     tasks = true_tasks(args.tasks, rng)
+    learned = {case: learned_book(case, history, args.seed) for case in CASES}
+
+    def learned_policy(case: str, task: TrueTask, rng: random.Random) -> Outcome:
+        return tunewatch(learned[case])(case, task, rng)
+
     policies: dict[str, Policy] = {
-        "Tunewatch (learned)": tunewatch(learned),
+        "Tunewatch (learned)": learned_policy,
         "Tunewatch (first use)": tunewatch(DurationBook()),
         "fixed 5 s": fixed(5.0),
         "fixed 15 s": fixed(15.0),
         "previous default": previous_default,
     }
     results = {
-        (name, provider): measure(policy, provider, tasks, args.seed)
+        (name, case): measure(policy, case, tasks, args.seed)
         for name, policy in policies.items()
-        for provider in PROVIDERS
+        for case in CASES
     }
     yardstick, shape = best_time_only(tasks, results[("fixed 5 s", PROVIDERS[0])].p95)
+    floor = time_only_floor(tasks, results[("fixed 5 s", PROVIDERS[0])].p95)
     rows = []
-    for provider in PROVIDERS:
+    for provider in CASES:
         base = results[("fixed 5 s", provider)]
         for name in policies:
             f = results[(name, provider)]
@@ -244,6 +334,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(
         f"\nbest time-only schedule (searched with the true durations known: {shape}): the "
         f"fewest requests polling by time alone needs to match fixed 5 s at p95"
+    )
+    print(
+        f"floor for ANY schedule by time alone at that p95 (covering 95% of finishes, "
+        f"cheapest first): {floor:.1f} requests, "
+        f"{ratio(floor, results[('fixed 5 s', PROVIDERS[0])].requests)} fixed 5 s "
+        f"({ratio(floor - 1, results[('fixed 5 s', PROVIDERS[0])].requests)} without the "
+        f"check on adding)"
     )
     print(
         f"\ndetection: p95 delay {worst_delay:.2f}× fixed-5s, "

@@ -41,6 +41,9 @@ class TrackedTask:
     next_poll_at: float | None = None  # Unix seconds; None when nothing is scheduled
     poll_count: int = 0
     history: tuple[HistoryEntry, ...] = ()
+    # The answer before the first that said `stream` (Unix seconds): the stream began after
+    # it, which the schedule and the durations it learns from use. In memory only.
+    stream_began_after: float | None = None
 
     @property
     def key(self) -> TaskKey:

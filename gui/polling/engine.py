@@ -34,6 +34,7 @@ from gui.polling.schedule import (
     observe,
     progress_pace,
     retry_delay,
+    stream_began_after,
 )
 from gui.polling.status_check import STATUS_DEADLINE, StatusResult, check_status
 from gui.providers import PROVIDERS, get_provider
@@ -504,6 +505,7 @@ class Engine:
             watch=Watch.DONE if done else Watch.ACTIVE,
             next_poll_at=next_poll_at,
             history=task.history + history,
+            stream_began_after=stream_began_after(task, snapshot),
         )
         run = finished_run(task) if history else None
         if run is not None:

@@ -5,7 +5,11 @@ around the likely finish.
 Per provider and task type, the durations of succeeded tasks (created → finished as the provider
 reports them, else first seen → first seen finished) are fitted with a lognormal (task durations
 are skewed: a long tail of slow ones). Before there are enough of them, the providers' documented
-ranges stand in, read as the 5th–95th percentiles. Pure: no Qt, no I/O, no clock."""
+ranges stand in, read as the 5th–95th percentiles.
+
+A kind that streams first (Suno's `stream`) is learned apart too: when each run was seen to
+start streaming, so that a task not streaming yet, or streaming since a given age, is compared
+with the earlier runs in the same position (StreamHistory). Pure: no Qt, no I/O, no clock."""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ MIN_HISTORY = 5  # finished tasks of a kind before the ETA says "~40 s left"
 MAX_HISTORY = 200  # only the most recent: a provider gets faster or slower over time
 MIN_SIGMA = 0.08  # a handful of equal durations must not make the model overconfident
 MAX_SIGMA = 1.5
+MIN_STREAM_HISTORY = MIN_HISTORY  # runs seen streaming before a stream says anything
+STREAM_NEIGHBOURS = 40  # a stream that began at some age: the runs whose began nearest
 OVERDUE_QUANTILE = 0.95  # past this, "taking longer than usual"
 _Z = NormalDist()
 _Z95 = _Z.inv_cdf(0.95)
@@ -72,10 +78,71 @@ class Lognormal:
 
 
 @dataclass(frozen=True, slots=True)
+class Remaining:
+    """Seconds still to run, from earlier runs in the same position: a fitted lognormal whose
+    low quantiles are kept no later than the runs seen (the few that finished soon are what a
+    late notice is made of, and a fit may put them later)."""
+
+    seen: tuple[float, ...]  # sorted
+    fitted: Lognormal
+
+    @classmethod
+    def of(cls, seconds: Iterable[float]) -> Remaining:
+        seen = tuple(sorted(max(s, 0.1) for s in seconds))
+        return cls(seen, Lognormal.fitted(seen))
+
+    @property
+    def median(self) -> float:
+        return self.fitted.median
+
+    def cdf(self, seconds: float) -> float:
+        return self.fitted.cdf(seconds)
+
+    def quantile(self, q: float) -> float:
+        seen = self.seen[min(int(q * len(self.seen)), len(self.seen) - 1)]
+        return min(self.fitted.quantile(q), seen)
+
+
+@dataclass(frozen=True, slots=True)
+class StreamWindow:
+    """When a run was seen to start streaming, as ages (seconds since it was created): the
+    last answer without `stream` and the first with it. The stream began in between."""
+
+    before: float
+    seen: float
+
+
+@dataclass(frozen=True, slots=True)
+class StreamHistory:
+    """The recent runs of a kind that streams: (seconds, its stream window or None)."""
+
+    runs: tuple[tuple[float, StreamWindow | None], ...]
+
+    def not_streaming_at(self, age: float) -> Remaining | None:
+        """How much longer a task runs that has not said `stream` by `age`: as the earlier
+        runs did that were still running then and not yet seen streaming."""
+        rest = [s - age for s, w in self.runs if s > age and (w is None or w.seen > age)]
+        return Remaining.of(rest) if len(rest) >= MIN_STREAM_HISTORY else None
+
+    def after_stream_began(self, window: StreamWindow) -> Remaining | None:
+        """How long after `window.before` a task whose stream began in `window` finishes, at
+        the least: as long as the earlier runs whose streams began about then (their windows
+        overlap it; the STREAM_NEIGHBOURS nearest) ran after they were first seen streaming,
+        which is no longer than their streams lasted. None: no such runs."""
+        near = sorted(
+            (abs(w.before - window.before), s - w.seen)
+            for s, w in self.runs
+            if w is not None and w.before < window.seen and w.seen > window.before
+        )[:STREAM_NEIGHBOURS]
+        return Remaining.of(rest for _, rest in near) if len(near) >= MIN_STREAM_HISTORY else None
+
+
+@dataclass(frozen=True, slots=True)
 class DurationModel:
     distribution: Lognormal
     samples: int  # finished tasks it was learned from; 0: the documented range
     documented: tuple[float, float]
+    streams: StreamHistory | None = None  # enough runs of the kind were seen streaming first
 
     @property
     def learned(self) -> bool:
@@ -108,6 +175,7 @@ class FinishedRun:
     provider: str
     task_type: str | None
     seconds: float
+    stream: StreamWindow | None = None  # None: not seen streaming (or not knowable)
 
 
 def prior(provider: str, ranges: Mapping[str, tuple[float, float]] | None = None) -> DurationModel:
@@ -128,6 +196,7 @@ class DurationBook:
         providers' documentation; the demo passes its own tasks' range)."""
         self._documented = dict(documented) if documented else None
         self._runs: dict[tuple[str, str | None], deque[float]] = {}
+        self._streams: dict[tuple[str, str | None], deque[StreamWindow | None]] = {}
         self._models: dict[tuple[str, str | None], DurationModel] = {}
         for run in runs:
             self.record(run)
@@ -139,6 +208,7 @@ class DurationBook:
         kinds = {(run.provider, run.task_type), (run.provider, None)}
         for kind in kinds:
             self._runs.setdefault(kind, deque(maxlen=MAX_HISTORY)).append(run.seconds)
+            self._streams.setdefault(kind, deque(maxlen=MAX_HISTORY)).append(run.stream)
             self._models.pop(kind, None)
 
     def samples(self, provider: str, task_type: str | None) -> int:
@@ -153,12 +223,20 @@ class DurationBook:
             runs = self._runs.get(kind, ())
             base = prior(provider, self._documented)
             found = (
-                DurationModel(Lognormal.fitted(runs), len(runs), base.documented)
+                DurationModel(
+                    Lognormal.fitted(runs), len(runs), base.documented, self._stream_history(kind)
+                )
                 if len(runs) >= MIN_HISTORY
                 else base
             )
             self._models[kind] = found
         return found
+
+    def _stream_history(self, kind: tuple[str, str | None]) -> StreamHistory | None:
+        windows = self._streams.get(kind, ())
+        if sum(w is not None for w in windows) < MIN_STREAM_HISTORY:
+            return None
+        return StreamHistory(tuple(zip(self._runs[kind], windows, strict=True)))
 
     def model_for(self, task: TrackedTask) -> DurationModel:
         snapshot = task.snapshot
@@ -207,7 +285,21 @@ def finished_run(task: TrackedTask) -> FinishedRun | None:
         seconds = seen_duration([(entry.at, entry.state) for entry in task.history]) or 0.0
     if seconds <= 0:
         return None
-    return FinishedRun(task.provider, snapshot.task_type, seconds)
+    return FinishedRun(task.provider, snapshot.task_type, seconds, stream_window(task))
+
+
+def stream_window(task: TrackedTask) -> StreamWindow | None:
+    """When a finished task was seen to start streaming, as ages; None: no stream seen, no
+    answer before it, or no finish time from the provider (then the duration is as seen, and
+    ages from its created time would not line up with it)."""
+    snapshot = task.snapshot
+    began = task.stream_began_after
+    if snapshot is None or began is None or snapshot.finished_at is None:
+        return None
+    first = next((e.at for e in task.history if e.state is TaskState.STREAMING), None)
+    if first is None or first < began:
+        return None
+    return StreamWindow(task_age(task, began), task_age(task, first))
 
 
 def seen_duration(history: Iterable[tuple[float, TaskState]]) -> float | None:

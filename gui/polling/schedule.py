@@ -6,6 +6,10 @@ no check until EARLY_SHARE of such tasks would have finished, then each check as
 the chance of noticing the finish more than DENSE_GAP late below LATE_RISK — given how long the
 task has run, the durations of its kind (gui/polling/eta.py) and, where the provider says so,
 its progress or that a preview streams; past TAIL_QUANTILE the checks spread out again.
+A kind seen streaming before it finishes (Suno's `stream`) is compared with its earlier runs:
+before the stream, no sooner than those still running and not streaming at that age allowed;
+once it streams, around when those whose streams began about as early finished — at
+STREAM_LATE_RISK per check, as the stream leaves a few checks where the durations need many.
 The provider's per-task floor and its maximum interval bound it; the account's rate budget and
 slots (gui/polling/account.py) still hold every request."""
 
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
 from gui.domain.tracked_task import TrackedTask
-from gui.polling.eta import DurationModel, Lognormal, task_age
+from gui.polling.eta import DurationModel, Lognormal, Remaining, StreamWindow, task_age
 from gui.providers.base import PollPolicy
 
 JITTER = 0.1  # ±10%: a hundred tasks added at once must not poll in lockstep
@@ -47,6 +51,10 @@ TAIL_BACKOFF = 0.2
 PROGRESS_SPREAD = 0.12
 PROGRESS_STEP = 0.01  # percentages come in whole numbers
 MIN_PROGRESS = 0.03  # below this a bar says nothing about the finish yet
+# Per check of a kind that streams: the stream leaves ~4 dense checks where the durations alone
+# need ~10, so each may carry more risk for about the same share noticed late in all
+# (bench/README.md: 0.004 polled 0.54x fixed 5 s, 0.012 0.50x, both p95 within 0.97x).
+STREAM_LATE_RISK = 0.012
 
 
 def effective_policy(policy: PollPolicy, user_interval: float | None) -> PollPolicy:
@@ -79,6 +87,9 @@ class Observed:
     progress: float | None = None  # the provider's 0..1, if it gives one
     streaming: bool = False  # a preview streams (Suno): the final file is near
     earlier: tuple[float, float] | None = None  # (age, progress) at the previous answer
+    # Streaming: the ages of the answer before the first that said so and of that first one
+    # (the stream began in between); None: not streaming, or no answer came before.
+    stream: StreamWindow | None = None
 
 
 def observe(before: TrackedTask, snapshot: TaskSnapshot, now: float) -> Observed:
@@ -88,19 +99,60 @@ def observe(before: TrackedTask, snapshot: TaskSnapshot, now: float) -> Observed
     old = before.snapshot
     if old is not None and old.progress is not None and before.last_polled_at is not None:
         earlier = (task_age(answered, before.last_polled_at), old.progress)
+    age = task_age(answered, now)
+    began = stream_began_after(before, snapshot)
+    window = None
+    if began is not None:
+        first = next((e.at for e in before.history if e.state is TaskState.STREAMING), None)
+        seen = age if first is None or first < began else task_age(answered, first)
+        window = StreamWindow(task_age(answered, began), seen)
     return Observed(
-        age=task_age(answered, now),
+        age=age,
         progress=snapshot.progress,
         streaming=snapshot.state is TaskState.STREAMING,
         earlier=earlier,
+        stream=window,
     )
 
 
-def finish_distribution(model: DurationModel, seen: Observed) -> Lognormal:
+def stream_began_after(before: TrackedTask, snapshot: TaskSnapshot) -> float | None:
+    """When the answer before the first `stream` was given (Unix seconds), for a task that
+    streams or has just finished streaming; None otherwise, or when no answer came before."""
+    if before.state is TaskState.STREAMING:
+        if snapshot.state is TaskState.STREAMING or snapshot.state.is_terminal:
+            return before.stream_began_after
+        return None
+    return before.last_polled_at if snapshot.state is TaskState.STREAMING else None
+
+
+@dataclass(frozen=True, slots=True)
+class AfterStream:
+    """The finish of a streaming task: the answer before its stream was first seen, plus how
+    long earlier runs whose streams began about then took from there."""
+
+    since: float
+    rest: Remaining
+
+    @property
+    def median(self) -> float:
+        return self.since + self.rest.median
+
+    def cdf(self, seconds: float) -> float:
+        return self.rest.cdf(seconds - self.since)
+
+    def quantile(self, q: float) -> float:
+        return self.since + self.rest.quantile(q)
+
+
+def finish_distribution(model: DurationModel, seen: Observed) -> Lognormal | AfterStream:
     """When the task will likely finish: the durations of its kind, sharpened by what the
-    answer says (its progress, or that a preview streams) when it says something."""
+    answer says (its progress, or how long its preview has streamed) when it says something."""
     reading = _reading(seen)
     if reading is None:
+        window, streams = seen.stream, model.streams
+        rest = streams.after_stream_began(window) if window and streams else None
+        if window is not None and rest is not None:
+            return AfterStream(window.before, rest)
         return model.distribution
     median, spread = reading
     return _combined(model.distribution, Lognormal(max(median, seen.age + 0.1), spread))
@@ -142,10 +194,20 @@ def next_check_delay(
     done = finish.cdf(seen.age)
     # The finish is noticed late only if it falls before next - DENSE_GAP: keep that unlikely.
     # From the durations alone, wait until EARLY_SHARE of such tasks would have finished.
-    share = done + LATE_RISK * (1 - done)
+    risk = STREAM_LATE_RISK if isinstance(finish, AfterStream) else LATE_RISK
+    share = done + risk * (1 - done)
     if _reading(seen) is None and not seen.streaming:  # a preview streams: the end is near
         share = max(share, EARLY_SHARE)
     late_before = max(finish.quantile(share), seen.age)
+    if isinstance(finish, AfterStream):  # nor sooner than the durations alone would ask
+        done = model.distribution.cdf(seen.age)
+        late_before = max(late_before, model.distribution.quantile(done + LATE_RISK * (1 - done)))
+    if model.streams is not None and not seen.streaming and seen.progress is None:
+        # A kind that streams first, not streaming yet: as late as the earlier runs in the same
+        # position (still running then, no stream seen) allow.
+        rest = model.streams.not_streaming_at(seen.age)
+        if rest is not None:
+            late_before = max(late_before, seen.age + rest.quantile(STREAM_LATE_RISK))
     delay = late_before + DENSE_GAP - seen.age
     overrun = seen.age - model.distribution.quantile(TAIL_QUANTILE)
     if overrun > 0:  # (a bar stuck at 99% too)
