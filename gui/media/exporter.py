@@ -10,6 +10,7 @@ which link), `export_metadata` (tags and sidecar), `export_files` (names and pla
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ from gui.media.tagging import (
     write_tags,
 )
 from gui.providers import PROVIDERS
+from gui.storage.atomic import sync_folder
 
 # What an export needs is importable from here too: it is the entry point.
 __all__ = [
@@ -140,9 +142,15 @@ async def export_snapshot(
     except OSError as error:
         raise ExportWriteError(write_problem(options.dest, error), job.result()) from error
     remove_stale_parts(options.dest)  # what a killed export into this folder left behind
-    async with MediaPool.for_client(client) as job.pool:
-        for position, clip in select_clips(snapshot, clips):
-            await job.export_clip(position, clip)
+    try:
+        async with MediaPool.for_client(client) as job.pool:
+            for position, clip in select_clips(snapshot, clips):
+                await job.export_clip(position, clip)
+    finally:
+        if any(exported.written for exported in job.done):
+            # Each file was synced before its rename; this puts the renames on disk too, once
+            # per export: what an export reported done survives a power cut.
+            await asyncio.to_thread(sync_folder, options.dest)
     return job.result()
 
 

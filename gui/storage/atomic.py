@@ -71,3 +71,16 @@ def sync_together(paths: Sequence[Path]) -> None:
     with ThreadPoolExecutor(max_workers=len(paths), thread_name_prefix="fsync") as pool:
         for done in [pool.submit(sync_file, path) for path in paths]:
             done.result()  # the first failure, if any, is raised here
+
+
+def sync_folder(folder: Path) -> None:
+    """Put the names given in `folder` (renames) on disk: once per export, not per file. Where a
+    folder cannot be opened for that (Windows), the file system keeps renames in order itself."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
