@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gui.domain.model import Clip, ClipKind, TaskSnapshot
+from gui.domain.wording import QT_TRANSLATE_NOOP
+
+NOT_OF_THIS_TASK = QT_TRANSLATE_NOOP("Problems", "The clip {clip} is not part of this task.")
 
 __all__ = ["has_content", "match_clip", "media_url", "select_clips"]
 
@@ -21,7 +24,7 @@ def select_clips(snapshot: TaskSnapshot, clips: Sequence[Clip] | None) -> list[t
             None,
         )
         if position is None:
-            raise ValueError(f"The clip {clip.title or clip.id!r} is not part of this task.")
+            raise ValueError(NOT_OF_THIS_TASK.format(clip=repr(clip.title or clip.id)))
         chosen.append((position, snapshot.clips[position]))
     return chosen
 

@@ -5,6 +5,7 @@ May import gui.domain only; no Qt.
 
 from __future__ import annotations
 
+from gui.domain.wording import QT_TRANSLATE_NOOP
 from gui.providers.base import Provider
 from gui.providers.crun import Crun
 from gui.providers.mountsea_producer import MountSeaProducer
@@ -15,6 +16,7 @@ PROVIDERS: dict[str, Provider] = {
     p.id: p for p in (MountSeaSuno(), MountSeaProducer(), Sunor(), Crun())
 }
 PROVIDER_IDS = tuple(PROVIDERS)
+UNKNOWN_PROVIDER = QT_TRANSLATE_NOOP("Problems", "Unknown provider {name}; choose one of: {known}.")
 
 
 def get_provider(provider_id: str) -> Provider:
@@ -22,4 +24,4 @@ def get_provider(provider_id: str) -> Provider:
         return PROVIDERS[provider_id]
     except KeyError:
         known = ", ".join(PROVIDER_IDS)
-        raise ValueError(f"Unknown provider {provider_id!r}; choose one of: {known}.") from None
+        raise ValueError(UNKNOWN_PROVIDER.format(name=repr(provider_id), known=known)) from None

@@ -912,6 +912,10 @@
         <translation>文件中的第 {number} 个任务：{reason}。未导入任何内容。</translation>
     </message>
     <message>
+        <source>The clip {clip} is not part of this task.</source>
+        <translation>曲目 {clip} 不属于此任务。</translation>
+    </message>
+    <message>
         <source>The download from {host} stalled (less than {rate} KB/s for {seconds} s); try again later.</source>
         <translation>来自 {host} 的下载停滞了（{seconds} 秒内低于 {rate} KB/s）；请稍后重试。</translation>
     </message>
@@ -1066,6 +1070,10 @@
     <message>
         <source>Unexpected error ({error}); retrying in {seconds} s.</source>
         <translation>意外错误（{error}）；{seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Unknown provider {name}; choose one of: {known}.</source>
+        <translation>未知的服务商 {name}；请从以下选择：{known}。</translation>
     </message>
     <message>
         <source>code {code}</source>
