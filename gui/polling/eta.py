@@ -25,6 +25,9 @@ from gui.domain.tracked_task import TrackedTask
 MIN_HISTORY = 5  # finished tasks of a kind before the ETA says "~40 s left"
 MAX_HISTORY = 200  # only the most recent: a provider gets faster or slower over time
 MIN_SIGMA = 0.08  # a handful of equal durations must not make the model overconfident
+# The documented spread counts as this many runs when the spread is learned: five runs that
+# happened to take the same time must not make the sixth "taking longer than usual" at +15 %.
+PRIOR_SPREAD_WEIGHT = 3
 MAX_SIGMA = 1.5
 MIN_STREAM_HISTORY = MIN_HISTORY  # runs seen streaming before a stream says anything
 STREAM_NEIGHBOURS = 40  # a stream that began at some age: the runs whose began nearest
@@ -55,10 +58,19 @@ class Lognormal:
         return cls(math.sqrt(low * high), max(math.log(high / low) / (2 * _Z95), MIN_SIGMA))
 
     @classmethod
-    def fitted(cls, durations: Iterable[float]) -> Lognormal:
+    def fitted(cls, durations: Iterable[float], prior: Lognormal | None = None) -> Lognormal:
+        """The lognormal of these durations; with a prior, its spread is blended in as
+        PRIOR_SPREAD_WEIGHT runs (the median is the runs' own: it is learned fast and well)."""
         logs = [math.log(max(d, 0.1)) for d in durations]
         mean = sum(logs) / len(logs)
-        spread = math.sqrt(sum((x - mean) ** 2 for x in logs) / max(len(logs) - 1, 1))
+        squares = sum((x - mean) ** 2 for x in logs)
+        if prior is None:
+            spread = math.sqrt(squares / max(len(logs) - 1, 1))
+        else:
+            spread = math.sqrt(
+                (squares + PRIOR_SPREAD_WEIGHT * prior.sigma**2)
+                / (max(len(logs) - 1, 1) + PRIOR_SPREAD_WEIGHT)
+            )
         return cls(math.exp(mean), min(max(spread, MIN_SIGMA), MAX_SIGMA))
 
     def cdf(self, seconds: float) -> float:
@@ -224,7 +236,10 @@ class DurationBook:
             base = prior(provider, self._documented)
             found = (
                 DurationModel(
-                    Lognormal.fitted(runs), len(runs), base.documented, self._stream_history(kind)
+                    Lognormal.fitted(runs, prior=base.distribution),
+                    len(runs),
+                    base.documented,
+                    self._stream_history(kind),
                 )
                 if len(runs) >= MIN_HISTORY
                 else base
