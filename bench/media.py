@@ -8,7 +8,9 @@
    and `tunewatch export` do — audio, cover, lyrics, JSON sidecar, tags, atomic rename — against
    a plain streaming download (httpx, one shared client) of the same audio and cover bytes to
    files. Each clip is ~3 MB (a 3-minute 128 kbps song). Ratio: plain time / export time, as
-   throughput. Goal: >= 0.9x.
+   throughput. Goal: >= 0.9x. Both sides fetch one file at a time (no download runs beside
+   another), over the same client; the plain side neither tags, nor writes companions, nor
+   syncs anything to disk, which the export does (each file before its name, the folder once).
 
     .venv/bin/python -m bench.media [--plays N] [--clips N] [--rounds N]
 """
