@@ -13,12 +13,13 @@ from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from gui.ui.task_table_model import TaskTableModel
+from gui.ui.task_table_model import Column, TaskTableModel
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _HAS_DECORATION = QStyleOptionViewItem.ViewItemFeature.HasDecoration
 _TEXT = QPalette.ColorRole.Text
 _BASE = QPalette.ColorRole.Base
+_STATE = int(Column.STATE)
 
 
 class TaskCellDelegate(QStyledItemDelegate):
@@ -35,12 +36,17 @@ class TaskCellDelegate(QStyledItemDelegate):
         if not isinstance(model, TaskTableModel):  # not ours: Qt's way
             super().initStyleOption(option, index)
             return
-        palette = option.palette
-        key = palette.cacheKey()
-        dark = self._dark_by_palette.get(key)
-        if dark is None:
-            dark = self._dark_by_palette[key] = palette.color(_BASE).lightness() < 128
-        look = model.cell_look(source.row(), source.column(), dark)
+        column = source.column()
+        # Only the state cell has colours of its own (light or dark): read the palette there.
+        palette = option.palette if column == _STATE else None
+        dark = False
+        if palette is not None:
+            key = palette.cacheKey()
+            found = self._dark_by_palette.get(key)
+            if found is None:
+                found = self._dark_by_palette[key] = palette.color(_BASE).lightness() < 128
+            dark = found
+        look = model.cell_look(source.row(), column, dark)
         if isinstance(index, QModelIndex):  # as Qt's initStyleOption does (Qt always passes one)
             option.index = index
         if look is None:
@@ -48,7 +54,7 @@ class TaskCellDelegate(QStyledItemDelegate):
         text, icon, foreground, alignment = look
         if alignment is not None:
             option.displayAlignment = alignment
-        if foreground is not None:
+        if foreground is not None and palette is not None:
             palette.setBrush(_TEXT, foreground)
             option.palette = palette
         if icon is not None:
