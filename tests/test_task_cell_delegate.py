@@ -59,13 +59,19 @@ def painted(qapp: QApplication, table: QTableView) -> QImage:
     return table.viewport().grab().toImage()
 
 
+@pytest.mark.parametrize("filtered", [False, True], ids=["all rows", "filtered"])
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_cells_are_painted_exactly_as_qt_paints_them(qapp: QApplication, mode: str) -> None:
+def test_cells_are_painted_exactly_as_qt_paints_them(
+    qapp: QApplication, mode: str, filtered: bool
+) -> None:
     apply_appearance(mode)
     model = TaskTableModel()
     model.set_tasks(tasks())
     proxy = TaskFilterProxy()
     proxy.setSourceModel(model)
+    if filtered:  # every other row hidden: the proxy's row N is not the model's row N
+        proxy.set_provider("sunor")
+        assert 0 < proxy.rowCount() < model.rowCount()
     table = QTableView()
     table.setModel(proxy)
     table.setAlternatingRowColors(True)

@@ -41,6 +41,12 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def text(self) -> str:
         return self._text
 
+    @property
+    def shows_every_row(self) -> bool:
+        """No filter: every row of the model in the model's order (this proxy never sorts), so
+        row N here is the model's row N (the table's delegate skips mapToSource then)."""
+        return not (self._text or self._provider or self._group is not StateGroup.ALL)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts itself (fast, see TaskTableModel.sort); this proxy filters."""
         source = self.sourceModel()
