@@ -44,6 +44,10 @@ class Listeners:
         self._ready = threading.Event()
         self._startup_error: BaseException | None = None
         self._connections: set[asyncio.Task[None]] = set()
+        # Every accepted connection's writer, registered when the connection is made: a task
+        # cancelled by stop() before its first step never runs its `finally`, and its socket
+        # would be left open (a ResourceWarning in whichever test collects it).
+        self._writers: set[asyncio.StreamWriter] = set()
         self.accepted = 0  # TCP connections accepted on both hosts
 
     @property
@@ -109,18 +113,29 @@ class Listeners:
             for task in list(self._connections):
                 task.cancel()
             await asyncio.gather(*self._connections, return_exceptions=True)
+            for writer in list(self._writers):
+                writer.close()
             await api.wait_closed()
             await media.wait_closed()
 
-    async def _on_api_connection(
+    # Plain functions, not coroutines: asyncio calls them inside connection_made, so the writer
+    # is known before any task could be cancelled.
+    def _on_api_connection(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
     ) -> None:
-        await self._own_connection(reader, writer, self._api_handler)
+        self._start_connection(reader, writer, self._api_handler)
 
-    async def _on_media_connection(
+    def _on_media_connection(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
     ) -> None:
-        await self._own_connection(reader, writer, self._media_handler)
+        self._start_connection(reader, writer, self._media_handler)
+
+    def _start_connection(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, handler: Handler
+    ) -> None:
+        self._writers.add(writer)
+        task = asyncio.get_running_loop().create_task(self._own_connection(reader, writer, handler))
+        self._connections.add(task)
 
     async def _own_connection(
         self,
@@ -130,7 +145,6 @@ class Listeners:
     ) -> None:
         task = asyncio.current_task()
         assert task is not None
-        self._connections.add(task)
         self.accepted += 1
 
         async def answer(request: Request) -> Reply:
@@ -150,6 +164,7 @@ class Listeners:
             pass
         finally:
             self._connections.discard(task)
+            self._writers.discard(writer)
             writer.close()
             with contextlib.suppress(ConnectionError, OSError):
                 await writer.wait_closed()
