@@ -3,7 +3,6 @@ unexpected exception brings up while the window, its polling and its ledger carr
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -185,4 +184,3 @@ def test_an_unexpected_exception_shows_one_dialog_and_the_app_keeps_running(
         assert "ZeroDivisionError" not in details.toPlainText()
     finally:
         reporter.uninstall(shown.loop)
-        asyncio.get_event_loop()  # the loop is still the test's

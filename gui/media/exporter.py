@@ -74,7 +74,7 @@ __all__ = [
     "export_snapshot",
 ]
 
-MAX_COVER_BYTES = 10 * 1024 * 1024
+MAX_EXPORTED_COVER_BYTES = 10 * 1024 * 1024  # the full-size cover kept beside a track
 
 # What an export says about a clip (English; shown translated, see gui.domain.wording).
 NOTHING_FINAL_YET = QT_TRANSLATE_NOOP("Problems", "{clip}: nothing final to export yet.")
@@ -270,7 +270,7 @@ class _Export:
                 self.client,
                 clip.image_url,
                 allow_local=self.allow_local,
-                max_bytes=MAX_COVER_BYTES,
+                max_bytes=MAX_EXPORTED_COVER_BYTES,
                 pool=self.pool,
             )
         except LinkUnavailableError as gone:
