@@ -17,7 +17,8 @@ packages=(libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth)
 if [ "$want_test" = 1 ]; then
   # desktop-file-utils and appstream validate the menu entry and the metainfo (scripts/test.sh).
-  packages+=(dbus gnome-keyring libsecret-tools desktop-file-utils appstream)
+  # openssl makes the certificate for the media gate's TLS test (tests/test_media_gate_tls.py).
+  packages+=(dbus gnome-keyring libsecret-tools desktop-file-utils appstream openssl)
 fi
 
 missing=()
