@@ -1707,12 +1707,24 @@
         <translation>已导入 {name}：新增 {added} 个，与现有任务合并 {merged} 个，跳过 {skipped} 个（没有新内容）。</translation>
     </message>
     <message>
+        <source>Select the tasks to export in the list first.</source>
+        <translation>请先在列表中选择要导出的任务。</translation>
+    </message>
+    <message>
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
     <message>
+        <source>The demo&apos;s tasks are not yours to export; go back to your tasks first.</source>
+        <translation>演示任务不是你的任务，无法导出；请先回到你自己的任务。</translation>
+    </message>
+    <message>
         <source>The task list could not be written to {path}: {reason}</source>
         <translation>无法将任务列表写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>There are no tasks to export yet.</source>
+        <translation>还没有可导出的任务。</translation>
     </message>
     <message>
         <source>There are no tasks to export.</source>
