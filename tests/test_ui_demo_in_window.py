@@ -12,6 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolTip
 
 from gui.domain.model import TaskSnapshot
 from gui.domain.states import TaskState
@@ -22,6 +25,7 @@ from gui.storage.ledger import Ledger
 from gui.storage.paths import app_paths
 from gui.ui.app import build_window
 from gui.ui.demo_session import DemoSession
+from gui.ui.task_list_transfer import TaskListTransfer
 from tests.ui_helpers import OFFSCREEN_NOISE, Windows, WindowUnderTest, windows_fixture
 
 pytestmark = OFFSCREEN_NOISE
@@ -156,3 +160,53 @@ def test_a_finished_demo_task_stays_finished_next_time(windows: Windows) -> None
         assert running_id not in kept  # its server is gone: it starts again on the new one
     finally:
         windows.open().run(services.close())
+
+
+def save_menu_with_tooltip(menu: QMenu, path: Path) -> None:
+    """The open menu with the tooltip shown beside it, as one picture (each is its own window)."""
+    tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible()]
+    shots = [menu.grab()] + [tip.grab() for tip in tips]
+    picture = QPixmap(
+        max(s.width() for s in shots) + 8, sum(s.height() for s in shots) + 8 * len(shots)
+    )
+    picture.fill(QColor("white"))
+    painter = QPainter(picture)
+    y = 4
+    for shot in shots:
+        painter.drawPixmap(4, y, shot)
+        y += shot.height() + 8
+    painter.end()
+    picture.save(str(path))
+
+
+def test_export_in_the_demo_is_greyed_out_and_says_why(windows: Windows, tmp_path: Path) -> None:
+    shot_dir = Path(os.environ.get("TUNEWATCH_SHOT_DIR", tmp_path))
+    shown = windows.open()
+    session = with_demo(shown, windows)
+    try:
+        shown.window.demo_requested.emit()
+        demo = session.window
+        assert demo is not None
+        shown.qtbot.waitUntil(lambda: demo_rows(session) == DEMO_IDS, timeout=10_000)
+        transfer = demo.findChild(TaskListTransfer)
+        assert transfer is not None
+        menu = demo.file_menu
+        menu.popup(demo.mapToGlobal(demo.rect().center()))
+        shown.qtbot.waitUntil(menu.isVisible)
+        why = "The demo's tasks are not yours to export; go back to your tasks first."
+        for action in (transfer.export_all_action, transfer.export_selected_action):
+            assert not action.isEnabled()
+            assert action.statusTip() == why  # the status bar, while pointed at
+            # Pointing at it long enough shows the same sentence beside the menu.
+            centre = menu.actionGeometry(action).center()
+            QApplication.sendEvent(
+                menu, QHelpEvent(QEvent.Type.ToolTip, centre, menu.mapToGlobal(centre))
+            )
+            assert QToolTip.text() == why
+        assert transfer.import_action.isEnabled()
+        save_menu_with_tooltip(menu, shot_dir / "demo-export-greyed.png")
+        menu.hide()
+        transfer.choose_file_and_export(False)  # even if reached some other way: no dialog
+        assert not demo.findChildren(QFileDialog)
+    finally:
+        close_demo(shown, session)

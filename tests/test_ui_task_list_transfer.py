@@ -187,3 +187,21 @@ def test_a_task_that_finished_before_start_is_merged_not_added_twice(
     assert merged is not None
     assert [h.state for h in merged.history] == [TaskState.RUNNING, TaskState.SUCCEEDED]
     assert len(shown.services.ledger) == 1
+
+
+def test_a_greyed_out_export_says_why(windows: Windows) -> None:
+    windows.server.add_task("sunor", "one", TaskScript([Phase("running")]))
+    shown = windows.open()
+    transfer = _transfer(shown)
+    shown.window.file_menu.aboutToShow.emit()
+    assert not transfer.export_all_action.isEnabled()
+    assert transfer.export_all_action.toolTip() == "There are no tasks to export yet."
+    shown.controller.add_from_text("one", "sunor")
+    shown.window.table.clearSelection()
+    shown.window.file_menu.aboutToShow.emit()
+    assert transfer.export_all_action.isEnabled()
+    assert transfer.export_all_action.statusTip() == ""
+    assert not transfer.export_selected_action.isEnabled()
+    assert transfer.export_selected_action.statusTip() == (
+        "Select the tasks to export in the list first."
+    )

@@ -57,15 +57,31 @@ class TaskListTransfer(QObject):
         menu.insertSeparator(before)
         for action in (self.export_all_action, self.export_selected_action, self.import_action):
             menu.insertAction(before, action)
+        menu.setToolTipsVisible(True)  # a greyed-out export says why when pointed at
         menu.aboutToShow.connect(self._update_enabled)
 
     def _update_enabled(self) -> None:
-        self.export_selected_action.setEnabled(bool(self.window.selected_tasks()))
-        self.export_all_action.setEnabled(bool(self.services.engine.tasks))
+        # The demo's tasks live on a fake server inside this app: a file of them would only
+        # add tasks no real provider knows to whichever list imports it.
+        demo = self.tr(
+            "The demo's tasks are not yours to export; go back to your tasks first."
+        )
+        nothing = self.tr("There are no tasks to export yet.")
+        unselected = self.tr("Select the tasks to export in the list first.")
+        if self.services.is_demo:
+            all_reason: str | None = demo
+            selected_reason: str | None = demo
+        else:
+            all_reason = None if self.services.engine.tasks else nothing
+            selected_reason = None if self.window.selected_tasks() else unselected
+        _explain(self.export_all_action, all_reason)
+        _explain(self.export_selected_action, selected_reason)
 
     # --- export ---------------------------------------------------------------------------
 
     def choose_file_and_export(self, selected_only: bool) -> None:
+        if self.services.is_demo:  # the actions are only greyed out once the menu was shown
+            return
         tasks = self.window.selected_tasks() if selected_only else self.services.engine.tasks
         if not tasks:
             self.window.statusBar().showMessage(self.tr("There are no tasks to export."), 5000)
@@ -181,3 +197,10 @@ class TaskListTransfer(QObject):
         if self.report_box is box:
             self.report_box = None
         box.deleteLater()
+
+
+def _explain(action: QAction, reason: str | None) -> None:
+    """Enabled with no tip, or greyed out with the reason as its tooltip and status tip."""
+    action.setEnabled(reason is None)
+    action.setToolTip(reason or "")
+    action.setStatusTip(reason or "")
