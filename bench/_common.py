@@ -8,6 +8,7 @@ import os
 import platform
 import random
 import statistics
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -82,10 +83,25 @@ _PROMPT = (
 _TAGS = "synthwave, dreamy, female vocal, analog, 84 bpm"
 
 
+DESKTOP_SCREEN = (1920, 1080)  # the window opens at its default 1280x760 on it
+
+
+def offscreen_platform(width: int, height: int) -> str:
+    """QT_QPA_PLATFORM for an offscreen screen of this size. Qt's offscreen screen is 800x800 by
+    default, where the window opens at 800x760 (its size is capped by the screen) and hides the
+    Progress column: figures taken there are not the window a user sees."""
+    config = Path(tempfile.gettempdir()) / f"tunewatch-bench-screen-{width}x{height}.json"
+    screen = {"name": "bench", "x": 0, "y": 0, "width": width, "height": height}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
 def set_offscreen() -> None:
-    """Headless Qt (stack.md). Qt reads these when first used — the Qt benchmarks import
-    QtMultimedia at import time — so this also runs when this module is imported."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """Headless Qt (stack.md) on a desktop-sized screen. Qt reads these when first used — the
+    Qt benchmarks import QtMultimedia at import time — so this also runs when this module is
+    imported."""
+    os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform(*DESKTOP_SCREEN))
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.qpa.*=false")
 
 

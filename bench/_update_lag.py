@@ -16,6 +16,7 @@ import statistics
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -25,7 +26,7 @@ from gui.domain.states import TaskState
 from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask
 from gui.ui.main_window import MainWindow
-from gui.ui.task_table_model import TaskTableModel
+from gui.ui.task_table_model import HEADERS, PROGRESS_ROLE, Column, TaskTableModel
 
 PROBE_EVERY = 0.005
 UPDATE_SLOT = 0.010  # updates go out in 100 slots a second
@@ -37,6 +38,42 @@ class Lag:
     p99: float
     worst: float
     samples: int
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the measured window showed: its size, the table's width, the columns on screen and
+    how many progress bars were drawn in the visible rows."""
+
+    window: tuple[int, int]
+    table_width: int
+    columns: tuple[str, ...]
+    rows_on_screen: int
+    bars_on_screen: int
+
+    def describe(self) -> str:
+        return (
+            f"window {self.window[0]}x{self.window[1]}, table {self.table_width} px, "
+            f"{self.rows_on_screen} rows and {self.bars_on_screen} progress bars on screen, "
+            f"columns: {', '.join(self.columns)}"
+        )
+
+
+def what_is_shown(window: MainWindow) -> Shown:
+    table = window.table
+    header = table.horizontalHeader()
+    columns = tuple(HEADERS[c] for c in Column if not header.isSectionHidden(c))
+    first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+    last = table.model().rowCount() - 1 if last < 0 else last
+    rows = range(max(first, 0), last + 1)
+    bars = 0
+    if not header.isSectionHidden(Column.PROGRESS):
+        model = table.model()
+        bars = sum(
+            isinstance(model.index(row, Column.PROGRESS).data(PROGRESS_ROLE), float) for row in rows
+        )
+    size = window.size()
+    return Shown((size.width(), size.height()), table.viewport().width(), columns, len(rows), bars)
 
 
 def many_rows(templates: Sequence[TaskRow], count: int, now: float) -> list[TaskRow]:
@@ -123,9 +160,13 @@ def measure_update_lag(
     rows: int,
     active: int = 1_000,
     seconds: float = 10.0,
-) -> tuple[Lag, Lag, float, float]:
+    size: tuple[int, int] | None = None,
+    screenshot: Path | None = None,
+) -> tuple[Lag, Lag, float, float, Shown]:
     """(lag while idle, lag while `active` tasks update every second, updates per second, the
-    median time of one repaint of the visible table: the floor of a turn that paints)."""
+    median time of one repaint of the visible table: the floor of a turn that paints, what the
+    window showed). The window keeps the size it opens at (1280x760 on a desktop screen) unless
+    `size` is given; the running tasks are the newest, so they are the rows on screen."""
     os.environ.setdefault("QT_API", "pyside6")
     import qasync
 
@@ -135,9 +176,11 @@ def measure_update_lag(
     live = running_tasks(active, now)
     model.set_tasks(live)
     model.append_rows(model.sorted_rows(many_rows(templates, rows, now)))
-    window.resize(1000, 700)
+    if size is not None:
+        window.resize(*size)
     window.show()
     app.processEvents()  # before the loop runs: nothing is nested
+    shown = what_is_shown(window)
     repaints = []
     for _ in range(15):
         began = time.perf_counter()
@@ -150,11 +193,13 @@ def measure_update_lag(
         probing = asyncio.get_running_loop().create_task(_probe(seconds))
         sent = await _update(model, list(live), seconds)
         busy = _lag(await probing)
+        if screenshot is not None:
+            window.grab().save(str(screenshot))
         return idle, busy, sent / seconds
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return (*runner.run(scenario()), statistics.median(repaints))
+            return (*runner.run(scenario()), statistics.median(repaints), shown)
     finally:
         window.close()
         window.deleteLater()

@@ -40,7 +40,7 @@ from bench._common import (
     time_call,
     write_ledger,
 )
-from bench._update_lag import measure_update_lag
+from bench._update_lag import Lag, Shown, measure_update_lag
 from gui.domain.events import TaskAdded, TaskUpdated
 from gui.domain.task_row import TaskRow
 from gui.domain.tracked_task import TrackedTask
@@ -73,10 +73,18 @@ def main(argv: list[str] | None = None) -> int:
         "--lag-rows", type=int, default=100_000, help="rows listed while the lag is measured"
     )
     parser.add_argument("--lag-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--lag-sizes",
+        default="default,800x600",
+        help="window sizes the lag is measured at: 'default' (the size it opens at, 1280x760) "
+        "or WxH, comma-separated",
+    )
+    parser.add_argument("--lag-only", action="store_true", help="measure only the lag")
+    parser.add_argument("--screenshots", type=Path, help="save the lag window here (PNG)")
     args = parser.parse_args(argv)
     count = args.tasks
     set_offscreen()
-    print(f"ledger_and_table: {count:,} tasks — {machine()}")
+    print(f"ledger_and_table: {count:,} tasks — {machine()}, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="tunewatch-bench-") as home:
         os.environ["TUNEWATCH_HOME"] = home
         ledger_path = app_paths().ledger
@@ -91,19 +99,37 @@ def main(argv: list[str] | None = None) -> int:
             f"setup: {count:,} snapshots built in {generated:.1f} s, ledger written in "
             f"{written:.1f} s ({size_mb:.0f} MB on disk, raw JSON ≈ {raw_kb:.1f} kB a task)"
         )
-        loaded = bench_ledger(ledger_path)
+        loaded = tasks if args.lag_only else bench_ledger(ledger_path)
         qInstallMessageHandler(_qt_message)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
-        bench_model(loaded)
-        bench_window(app, loaded)
+        if not args.lag_only:
+            bench_model(loaded)
+            bench_window(app, loaded)
         # Last: it runs the window under a qasync loop, which closes when it is done.
-        idle, busy, rate, repaint = measure_update_lag(
-            app, [TaskRow.of(task) for task in loaded[:300]], args.lag_rows, 1_000, args.lag_seconds
-        )
+        templates = [TaskRow.of(task) for task in loaded[:300]]
+        for size in args.lag_sizes.split(","):
+            wanted = None if size == "default" else _size(size)
+            shot = args.screenshots / f"lag-{size}.png" if args.screenshots else None
+            lag = measure_update_lag(
+                app, templates, args.lag_rows, 1_000, args.lag_seconds, wanted, shot
+            )
+            print_lag(args.lag_rows, args.lag_seconds, *lag)
+    return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, height = text.lower().split("x")
+    return int(width), int(height)
+
+
+def print_lag(
+    rows: int, seconds: float, idle: Lag, busy: Lag, rate: float, repaint: float, shown: Shown
+) -> None:
+    print(f"\nlag window: {shown.describe()}")
     print_table(
-        f"Event-loop lag of the shown window, {args.lag_rows:,} finished rows + 1,000 running "
-        f"tasks each updated once a second ({rate:,.0f} updates/s, {args.lag_seconds:.0f} s) — "
+        f"Event-loop lag of the shown window, {rows:,} finished rows + 1,000 running "
+        f"tasks each updated once a second ({rate:,.0f} updates/s, {seconds:.0f} s) — "
         "baseline: the same window idle; one frame is 16.7 ms",
         ("measure", "updating", "idle", "ratio"),
         [
@@ -116,10 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"\nledger_and_table: lag p99 {ms(busy.p99)} with 1,000 tasks updating every second over "
-        f"{args.lag_rows:,} rows (goal < 16 ms), {ratio(busy.p99, FRAME_BUDGET)} a frame; "
-        f"{ratio(busy.p99, idle.p99)} the idle window's p99, {ratio(busy.p99, repaint)} one repaint"
+        f"{rows:,} rows (goal < 16 ms), {ratio(busy.p99, FRAME_BUDGET)} a frame; "
+        f"{ratio(busy.p99, idle.p99)} the idle window's p99, {ratio(busy.p99, repaint)} one repaint; "
+        f"window {shown.window[0]}x{shown.window[1]}, {shown.bars_on_screen} bars on screen; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
-    return 0
 
 
 # --- the ledger ---------------------------------------------------------------------------
