@@ -4,7 +4,9 @@ Paused; with no sound output the window says so instead of running silently."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -128,3 +130,36 @@ def test_a_sound_output_that_appears_brings_the_volume_back(qtbot) -> None:
     devices.append(object())  # a headset plugged in
     outputs.refresh()
     assert not bar.no_sound_label.isVisibleTo(bar) and bar.volume_slider.isVisibleTo(bar)
+
+
+def play_buttons(shown: WindowUnderTest) -> list[str]:
+    return [card.play_button.text() for card in shown.window.detail.cards]
+
+
+def test_the_playing_cards_button_pauses_resumes_and_says_play_again_at_the_end(
+    windows: WindowsOn, tmp_path: Path
+) -> None:
+    shown = finished_duo(windows)
+    player, qtbot = shown.window.player, shown.qtbot
+    assert play_buttons(shown) == ["▶ Play", "▶ Play"]
+    qtbot.mouseClick(shown.window.detail.cards[0].play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.is_playing and player.position > 0, timeout=WAIT_MS)
+    assert play_buttons(shown) == ["❚❚ Pause", "▶ Play"]
+    shot_dir = Path(os.environ.get("TUNEWATCH_SHOT_DIR", tmp_path))
+    shown.window.detail.grab().save(str(shot_dir / "clip-card-playing.png"))
+
+    # The same button pauses that clip, and resumes it where it was (not from the start).
+    qtbot.mouseClick(shown.window.detail.cards[0].play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not player.is_playing, timeout=WAIT_MS)
+    assert player.item is not None and player.item.clip_index == 0
+    assert play_buttons(shown) == ["▶ Resume", "▶ Play"]
+    paused_at = player.position
+    assert paused_at > 0
+    qtbot.mouseClick(shown.window.detail.cards[0].play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.is_playing, timeout=WAIT_MS)
+    assert player.position >= paused_at
+    assert play_buttons(shown) == ["❚❚ Pause", "▶ Play"]
+
+    player.seek(LENGTH_MS - 400)  # it plays to its end: the button is back to Play
+    qtbot.waitUntil(lambda: player.item is None, timeout=WAIT_MS)
+    assert play_buttons(shown) == ["▶ Play", "▶ Play"]

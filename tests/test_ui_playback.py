@@ -288,7 +288,9 @@ def test_the_preview_is_swapped_for_the_final_file_in_place(
     assert bar.now_playing.text() == "Neon Rain"
     shown.wait_for_state("preview", "Finished")
     qtbot.waitUntil(lambda: playing_labels(shown) == ["▶ Playing", ""])
-    assert shown.window.detail.cards[0].play_button.text() == "▶ Play"
+    assert shown.window.detail.cards[0].play_button.text() == "❚❚ Pause"  # it is playing
+    player.stop()
+    assert shown.window.detail.cards[0].play_button.text() == "▶ Play"  # no longer a preview
 
 
 def test_starring_the_keeper_marks_the_card_and_follows_the_playing_variation(

@@ -58,6 +58,7 @@ def variation_words(clip: Clip, variation: tuple[int, int] | None) -> str:
 
 class ClipCard(QFrame):
     play_requested = Signal(object)  # Clip
+    toggle_requested = Signal()  # pause or resume: this card's clip is the player's
     export_requested = Signal(object)  # Clip
     open_requested = Signal(object)  # Path of the saved file
 
@@ -135,11 +136,15 @@ class ClipCard(QFrame):
         body.addWidget(self.playing_label)
 
         buttons = QHBoxLayout()
-        self.play_button = QPushButton(
+        self._play_words = (
             self.tr("▶ Play preview") if clip.stream_url and not clip.audio_url else self.tr("▶ Play")
         )
+        self._sounding = False  # this clip is loaded in the player and not paused
+        self._loaded = False  # this clip is the player's (playing or paused)
+        self.play_button = QPushButton(self._play_words)
+        self.play_button.setObjectName("clipPlayButton")
         self.play_button.setEnabled(clip.playable_url is not None)
-        self.play_button.clicked.connect(lambda: self.play_requested.emit(self.clip))
+        self.play_button.clicked.connect(self._play_clicked)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(bool(clip.audio_url or clip.lyrics or clip.video_url))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.clip))
@@ -171,10 +176,26 @@ class ClipCard(QFrame):
         self.title_label.setText(("★ " if keeper else "") + self._title_text)
         self.title_label.setToolTip(self.tr("Starred as the keeper") if keeper else "")
 
-    def set_playing(self, text: str | None) -> None:
+    def set_playing(self, text: str | None, *, paused: bool = False) -> None:
+        """`text` says this card's clip is the player's; the button then pauses or resumes it
+        instead of starting it again."""
+        self._loaded = text is not None
+        self._sounding = self._loaded and not paused
+        if self._sounding:
+            self.play_button.setText(self.tr("❚❚ Pause"))
+        elif self._loaded:
+            self.play_button.setText(self.tr("▶ Resume"))
+        else:
+            self.play_button.setText(self._play_words)
         self.playing_label.setText(text or "")
         self.playing_label.setVisible(bool(text))
         self.setStyleSheet("#clipCard { border: 2px solid palette(highlight); }" if text else "")
+
+    def _play_clicked(self) -> None:
+        if self._loaded:
+            self.toggle_requested.emit()
+        else:
+            self.play_requested.emit(self.clip)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.clip.playable_url:

@@ -67,6 +67,7 @@ def follow_player_state(
         lambda playing: window.detail.set_paused(not playing and player.item is not None)
     )
     player.item_changed.connect(lambda _item: window.detail.set_paused(False))
+    window.detail.toggle_requested.connect(player.toggle)  # the playing card's ❚❚ Pause / ▶ Resume
     if player.available:
         outputs = SoundOutputs(parent=clip_end)
         outputs.changed.connect(bar.set_sound_output)

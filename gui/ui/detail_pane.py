@@ -55,6 +55,7 @@ def _plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
 
 class DetailPane(QScrollArea):
     play_requested = Signal(object, object)  # TrackedTask, Clip
+    toggle_requested = Signal()  # pause or resume the clip the player has
     export_requested = Signal(object, object)  # TrackedTask, Clip
     cover_wanted = Signal(str, bool)  # url, allow_local
     open_requested = Signal(object)  # Path of a saved file
@@ -157,7 +158,7 @@ class DetailPane(QScrollArea):
             words = _playing_words(item, self._task, index)
             if words is not None and self._paused:
                 words = translate("DetailPane", "❚❚ Paused")
-            card.set_playing(words)
+            card.set_playing(words, paused=self._paused)
 
     def set_paused(self, paused: bool) -> None:
         """The loaded clip is paused: its card says so instead of "Playing"."""
@@ -297,6 +298,7 @@ class DetailPane(QScrollArea):
                 variation = (n, len(songs)) if n is not None else None
                 card = ClipCard(clip, variation=variation)
                 card.play_requested.connect(lambda c, t=task: self.play_requested.emit(t, c))
+                card.toggle_requested.connect(self.toggle_requested.emit)
                 card.export_requested.connect(lambda c, t=task: self.export_requested.emit(t, c))
                 card.open_requested.connect(self.open_requested.emit)
                 if self.is_keeper is not None and self.is_keeper(task, clip):
