@@ -28,6 +28,7 @@ from keyring.backends import fail  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from bench._update_lag import what_is_shown  # noqa: E402
 from gui.services import open_services  # noqa: E402
 from gui.storage.credentials import CredentialStore  # noqa: E402
 from gui.storage.paths import app_paths  # noqa: E402
@@ -104,6 +105,13 @@ async def start(app: QApplication, stamps: dict[str, float]) -> None:
     stamps["longest freeze"] = max(stall.gaps, default=0.0)
     stamps["freezes over 50 ms"] = float(sum(gap > FREEZE for gap in stall.gaps))
     stamps["rows"] = float(window.proxy.rowCount())
+    shown = what_is_shown(window)
+    stamps["window width"], stamps["window height"] = map(float, shown.window)
+    stamps["table width"] = float(shown.table_width)
+    stamps["columns shown"] = float(len(shown.columns))
+    stamps["bars on screen"] = float(shown.bars_on_screen)
+    if os.environ.get("TUNEWATCH_BENCH_SCREENSHOT"):
+        window.grab().save(os.environ["TUNEWATCH_BENCH_SCREENSHOT"])
     stamps["asyncio tasks"] = float(len(asyncio.all_tasks()))
     stamps["peak RSS MB"] = peak_rss_mb()
     app.removeEventFilter(painted)

@@ -87,7 +87,7 @@ def many_rows(templates: Sequence[TaskRow], count: int, now: float) -> list[Task
     ]
 
 
-def running_tasks(count: int, now: float) -> list[TrackedTask]:
+def running_tasks(count: int, now: float, next_check_in: float = 1.0) -> list[TrackedTask]:
     providers = ("mountsea-suno", "sunor", "crun")
     return [
         TrackedTask(
@@ -98,7 +98,7 @@ def running_tasks(count: int, now: float) -> list[TrackedTask]:
             snapshot=TaskSnapshot(
                 providers[i % 3], f"running-{i:04d}", TaskState.RUNNING, "running", progress=0.1
             ),
-            next_poll_at=now + 1,
+            next_poll_at=now + next_check_in,
             poll_count=1,
         )
         for i in range(count)

@@ -26,7 +26,17 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/startup.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import finished_tasks, machine, ms, print_table, ratio, write_ledger
+from bench._common import (
+    DESKTOP_SCREEN,
+    finished_tasks,
+    machine,
+    ms,
+    offscreen_platform,
+    print_table,
+    ratio,
+    write_ledger,
+)
+from bench._update_lag import running_tasks
 from gui.storage.paths import app_paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,11 +55,15 @@ SHOWN = "window painted"
 LISTED = "list painted"
 STALL = "longest freeze"
 FIGURES = ("longest freeze", "freezes over 50 ms", "peak RSS MB", "asyncio tasks", "rows")
+SHOWN_FIGURES = ("window width", "window height", "table width", "columns shown", "bars on screen")
+# Running tasks (the newest, so the rows on screen, with progress bars) in every non-empty
+# ledger; their next check is an hour away, so the start polls nothing.
+RUNNING = 30
 
 
-def start_once(home: Path) -> dict[str, float]:
+def start_once(home: Path, platform: str) -> dict[str, float]:
     """One start; seconds from spawning the process to the end of each step."""
-    env = {**os.environ, "TUNEWATCH_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "TUNEWATCH_HOME": str(home), "QT_QPA_PLATFORM": platform}
     spawned = time.time()
     done = subprocess.run(
         [sys.executable, "-m", "bench._startup_probe"],
@@ -62,7 +76,7 @@ def start_once(home: Path) -> dict[str, float]:
     )
     stamps: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return {step: stamps[step] - spawned for step in STEPS} | {
-        figure: stamps[figure] for figure in FIGURES
+        figure: stamps[figure] for figure in (*FIGURES, *SHOWN_FIGURES)
     }
 
 
@@ -72,10 +86,10 @@ def bare_python() -> float:
     return time.perf_counter() - spawned
 
 
-def heaviest_imports(home: Path, top: int = 5) -> list[tuple[str, float]]:
+def heaviest_imports(home: Path, platform: str, top: int = 5) -> list[tuple[str, float]]:
     """The probe's heaviest top-level imports by cumulative time (python -X importtime), each
     with its two heaviest direct imports."""
-    env = {**os.environ, "TUNEWATCH_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "TUNEWATCH_HOME": str(home), "QT_QPA_PLATFORM": platform}
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "bench._startup_probe"],
         cwd=REPO,
@@ -114,34 +128,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", default=",".join(str(size) for size in SIZES), help="ledger sizes to start"
     )
+    parser.add_argument(
+        "--screen",
+        default="x".join(map(str, DESKTOP_SCREEN)),
+        help="offscreen screen WxH; the window opens at 1280x760 or the screen's size if smaller",
+    )
     args = parser.parse_args(argv)
     sizes = tuple(int(size) for size in args.sizes.split(","))
-    print(f"startup — {machine()}, load average {os.getloadavg()[0]:.1f}")
+    width, height = (int(side) for side in args.screen.lower().split("x"))
+    platform = offscreen_platform(width, height)
+    print(f"startup — {machine()}, load average {os.getloadavg()[0]:.1f}, screen {args.screen}")
     with tempfile.TemporaryDirectory(prefix="tunewatch-bench-") as root:
         tasks = finished_tasks(max(sizes))
         homes: dict[int, Path] = {}
         for size in sizes:
             homes[size] = Path(root) / f"home-{size}"
             os.environ["TUNEWATCH_HOME"] = str(homes[size])
-            write_ledger(app_paths().ledger, tasks[:size])
+            running = running_tasks(RUNNING, time.time(), next_check_in=3600) if size else []
+            write_ledger(app_paths().ledger, [*tasks[:size], *running])
         del tasks
         python = statistics.median(bare_python() for _ in range(5))
         for size in sizes:
-            start_once(homes[size])  # untimed: warms the file cache, saves the layout once
+            start_once(
+                homes[size], platform
+            )  # untimed: warms the file cache, saves the layout once
         # Interleaved (0, 10 000, 100 000, 0, ...): a load spike on this shared machine then
         # slows every size alike instead of one size's runs.
         runs: dict[int, list[dict[str, float]]] = {size: [] for size in sizes}
         for _ in range(args.runs):
             for size in sizes:
-                runs[size].append(start_once(homes[size]))
+                runs[size].append(start_once(homes[size], platform))
         medians: dict[int, dict[str, float]] = {}
         for size in sizes:
-            assert all(int(run["rows"]) == size for run in runs[size])
+            assert all(int(run["rows"]) == size + (RUNNING if size else 0) for run in runs[size])
             medians[size] = {
                 step: statistics.median(run[step] for run in runs[size])
-                for step in (*STEPS, *FIGURES)
+                for step in (*STEPS, *FIGURES, *SHOWN_FIGURES)
             }
-        imports = heaviest_imports(homes[sizes[0]])
+        imports = heaviest_imports(homes[sizes[0]], platform)
 
     rows = []
     previous = dict.fromkeys(sizes, 0.0)
@@ -156,15 +180,23 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("= window painted, from process start", *(ms(t) for t in shown)))
     rows.append(("  ratio to the empty start", *(ratio(t, shown[0]) for t in shown)))
     rows.append(("= full list painted, from process start", *(ms(t) for t in listed)))
-    rows.append(
-        ("longest freeze while the list fills in", *(ms(medians[s][STALL]) for s in sizes))
-    )
+    rows.append(("longest freeze while the list fills in", *(ms(medians[s][STALL]) for s in sizes)))
     rows.append(
         ("  freezes over 50 ms", *(f"{medians[s]['freezes over 50 ms']:.0f}" for s in sizes))
     )
     rows.append(("peak RSS", *(f"{medians[s]['peak RSS MB']:.0f} MB" for s in sizes)))
     rows.append(
         ("asyncio tasks once listed", *(f"{medians[s]['asyncio tasks']:.0f}" for s in sizes))
+    )
+    rows.append(
+        (
+            "window (table width, columns, progress bars on screen)",
+            *(
+                f"{m['window width']:.0f}x{m['window height']:.0f} ({m['table width']:.0f} px, "
+                f"{m['columns shown']:.0f}, {m['bars on screen']:.0f})"
+                for m in (medians[s] for s in sizes)
+            ),
+        )
     )
     print_table(
         f"Start-up steps (median of {args.runs} starts; each cell: time spent in that step) — "
@@ -182,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         f"\nstartup: window with {big:,} tasks {ratio(shown[-1], shown[0])} the empty start "
         f"(goal <= 1.5x); full list {ratio(listed[-1], shown[0])} the empty start; longest "
         f"freeze {ms(medians[big][STALL])} (goal <= 50 ms); peak RSS "
-        f"{medians[big]['peak RSS MB']:.0f} MB (goal <= 250 MB)"
+        f"{medians[big]['peak RSS MB']:.0f} MB (goal <= 250 MB); window "
+        f"{medians[big]['window width']:.0f}x{medians[big]['window height']:.0f}, "
+        f"{medians[big]['bars on screen']:.0f} bars on screen; load average "
+        f"{os.getloadavg()[0]:.1f}"
     )
     return 0
 
