@@ -4,8 +4,11 @@ apart (1/2, 2/2, clip id), and the state filter's counts follow the provider fil
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -114,3 +117,44 @@ def test_the_state_counts_follow_the_provider_filter(windows: Windows) -> None:
     shown.controller.actions.remove([shown.task("sunor-1")])
     window.provider_filter.setCurrentIndex(window.provider_filter.findData("sunor"))
     assert buttons[StateGroup.ALL].text() == "All (1)"  # kept up to date, not recounted
+
+
+class SteppingClock:
+    """`time` as the window's clocks see it, one whole second later at every reading: what the
+    table painting a moment after the detail pane updated would see, at its worst."""
+
+    def __init__(self, start: float) -> None:
+        self.now = start
+
+    def time(self) -> float:
+        self.now += 1.0
+        return self.now
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(time, name)  # strftime, localtime: the real ones
+
+
+def test_the_table_and_the_detail_pane_show_the_same_elapsed(
+    windows: Windows, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    windows.server.add_task("crun", "running", TaskScript([Phase("running")]))
+    shown = windows.open()
+    shown.controller.add_from_text("running", "crun")
+    shown.wait_for_state("running", "Generating")
+    shown.select("running")
+    clock = SteppingClock(time.time())
+    monkeypatch.setattr("gui.ui.task_text.time", clock)
+    monkeypatch.setattr("gui.ui.task_table_model.time", clock)
+    model = shown.window.model
+    seen = set()
+    for _second in range(5):
+        model._tick()  # the once-a-second tick: the table repaints, the detail pane updates
+        in_table = shown.text("running", Column.ELAPSED)
+        in_detail = [t for t in shown.detail_texts() if "Elapsed:" in t]
+        assert len(in_detail) == 1
+        assert f"Elapsed: {in_table} (" in in_detail[0], (in_table, in_detail[0])
+        seen.add(in_table)
+    assert len(seen) == 5  # the clock really moved between ticks
+    shot_dir = Path(os.environ.get("TUNEWATCH_SHOT_DIR", tmp_path))
+    shown.window.resize(1280, 760)  # wide enough for the Elapsed column beside the pane
+    shown.window.grab().save(str(shot_dir / "elapsed-table-and-detail.png"))

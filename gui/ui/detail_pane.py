@@ -87,6 +87,8 @@ class DetailPane(QScrollArea):
         self._paused = False
         self._where_label: QLabel | None = None
         self._eta_label: QLabel | None = None
+        # The moment Elapsed is of: the table's tick reading (set by the window), so both agree.
+        self.clock: Callable[[], float] = time.time
         self.show_task(None)
 
     @property
@@ -109,7 +111,7 @@ class DetailPane(QScrollArea):
     def _where_words(self, task: TrackedTask, account_problem: str | None) -> str:
         account = get_provider(task.provider).account
         offline = self.account_offline is not None and self.account_offline(account)
-        return _where_words(task, account_problem, offline)
+        return _where_words(task, account_problem, offline, self.clock())
 
     def show_task(self, task: TrackedTask | None, account_problem: str | None = None) -> None:
         # Rebuild only when the task changed: a tick or a poll that changed nothing must not
@@ -276,7 +278,7 @@ class DetailPane(QScrollArea):
                 for h in task.history
             )
         if task.is_finished:  # a running task's elapsed time moves: it is in the line above
-            facts.append(elapsed_line(TaskRow.of(task)))
+            facts.append(elapsed_line(TaskRow.of(task), self.clock()))
         if provider.link_lifetime_note and snapshot and snapshot.clips:
             facts.append(localize(provider.link_lifetime_note, translate))
         layout.addWidget(_plain_label("\n".join(facts)))
@@ -340,10 +342,12 @@ def _eta_words_for(estimate: Estimate | None) -> str:
     return translate("DetailPane", "Estimate: {eta}").format(eta=words)
 
 
-def _where_words(task: TrackedTask, account_problem: str | None, offline: bool = False) -> str:
+def _where_words(
+    task: TrackedTask, account_problem: str | None, offline: bool = False, now: float | None = None
+) -> str:
     where = get_provider(task.provider).name
     if not task.is_finished:
-        where += " · " + elapsed_line(TaskRow.of(task))
+        where += " · " + elapsed_line(TaskRow.of(task), now)
         where += translate("DetailPane", " · next check: {when}").format(
             when=next_check_words(task, account_problem, offline=offline)
         )

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = DetailPane()
+        self.detail.clock = model.clock_reading  # Elapsed of the same moment as the table's
         self.detail.setObjectName("detailPane")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)

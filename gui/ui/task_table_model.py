@@ -38,8 +38,8 @@ from gui.ui.task_text import (
     STATE_COLOURS_DARK,
     elapsed_line,
     elapsed_seconds,
+    elapsed_words,
     eta_words,
-    human_seconds,
     next_check_words,
     state_words,
     title_words,
@@ -123,6 +123,9 @@ class TaskTableModel(QAbstractTableModel):
         self._tick_timer = QTimer(self, interval=TICK_MS)
         self._tick_timer.timeout.connect(self._tick)
         self._tick_timer.start()
+        # The clock reading of the last tick: every Elapsed shown until the next one (the cells,
+        # painted whenever, and the detail pane via `clock_reading`) is of this same moment.
+        self._now = time.time()
 
     # --- feeding -------------------------------------------------------------------------
 
@@ -346,7 +349,12 @@ class TaskTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
             )
 
+    def clock_reading(self) -> float:
+        """The moment the running clocks show (read once a second, at the tick)."""
+        return self._now
+
     def _tick(self) -> None:
+        self._now = time.time()
         if self._unfinished:
             self.clock_ticked.emit()
 
@@ -431,7 +439,7 @@ class TaskTableModel(QAbstractTableModel):
             return QColor(current_state_colour(task.state))  # the light or the dark set
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.ELAPSED:  # which clock the number is on
-                return self._tooltip(task) + "\n" + elapsed_line(task)
+                return self._tooltip(task) + "\n" + elapsed_line(task, self._now)
             return self._tooltip(task)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.CLIPS,
@@ -468,7 +476,7 @@ class TaskTableModel(QAbstractTableModel):
             progress = _live_progress(task)
             return f"{progress:.0%}" if progress is not None else ""
         if column is Column.ELAPSED:
-            return human_seconds(elapsed_seconds(task))
+            return elapsed_words(task, self._now)
         if column is Column.NEXT_CHECK:
             account = get_provider(task.provider).account
             return next_check_words(
@@ -489,7 +497,7 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.PROGRESS:
             return task.progress if task.progress is not None else -1.0
         if column is Column.ELAPSED:
-            return elapsed_seconds(task)
+            return elapsed_seconds(task, self._now)
         if column is Column.NEXT_CHECK:
             return task.next_poll_at if task.next_poll_at is not None else float("inf")
         if column is Column.CLIPS:

@@ -112,10 +112,17 @@ def elapsed_basis(task: TaskRow) -> str:
     return translate("TaskText", "from added to finished")
 
 
+def elapsed_words(task: TaskRow, now: float | None = None) -> str:
+    """`23 s`: the one way Elapsed is written — the table's cell and the detail pane alike, so
+    given the same clock reading they agree. Whole seconds gone by, like a stopwatch: rounding
+    would show a second that has not passed yet, and flip between two readings 0.1 s apart."""
+    return human_seconds(int(elapsed_seconds(task, now)))
+
+
 def elapsed_line(task: TaskRow, now: float | None = None) -> str:
     """`Elapsed: 23 s (since added)`."""
     return translate("TaskText", "Elapsed: {time} ({basis})").format(
-        time=human_seconds(elapsed_seconds(task, now)), basis=elapsed_basis(task)
+        time=elapsed_words(task, now), basis=elapsed_basis(task)
     )
 
 
