@@ -4,7 +4,9 @@ gui.ui.app does)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +20,8 @@ from gui.storage.paths import app_paths
 from gui.storage.settings import Settings
 from gui.ui.settings_dialog import SettingsDialog
 from gui.ui.task_table_model import Column
+from gui.ui.task_text import task_type_words
+from tests.test_ui_demo_in_window import close_demo, with_demo
 from tests.ui_helpers import OFFSCREEN_NOISE, Windows, WindowUnderTest, windows_fixture
 
 pytestmark = OFFSCREEN_NOISE
@@ -123,3 +127,37 @@ def test_the_made_up_stems_title_is_translated_and_a_providers_title_is_not(chin
     assert title_words("Stems: vocals, drums") == "分轨：vocals, drums"
     assert title_words("Finished") == "Finished"  # a song may be called that
     assert title_words(None) is None
+
+
+def test_the_in_window_demo_speaks_chinese(
+    windows: Windows, shown: WindowUnderTest, tmp_path: Path
+) -> None:
+    session = with_demo(shown, windows)
+    try:
+        shown.window.demo_requested.emit()
+        demo = session.window
+        assert demo is not None
+        assert demo.windowTitle() == "演示"
+        assert demo.banner.text().startswith("演示模式：")
+        assert demo.banner_button.text() == "返回我的任务"
+        shot_dir = Path(os.environ.get("TUNEWATCH_SHOT_DIR", tmp_path))
+        demo.grab().save(str(shot_dir / "zh_CN-demo.png"))
+    finally:
+        close_demo(shown, session)
+
+
+def test_known_task_types_are_chinese_and_unknown_ones_kept_as_they_came(
+    windows: Windows, shown: WindowUnderTest, tmp_path: Path
+) -> None:
+    shot_dir = Path(os.environ.get("TUNEWATCH_SHOT_DIR", tmp_path))
+    windows.server.add_task("sunor", "song-1", DONE)
+    shown.controller.add_from_text("song-1", "sunor")
+    shown.wait_for_state("song-1", "已完成")
+    shown.select("song-1")
+    facts = "\n".join(shown.detail_texts())
+    assert "任务类型：音乐\n" in facts
+    assert "music" not in facts
+    shown.window.resize(1280, 760)
+    shown.window.grab().save(str(shot_dir / "zh_CN-task-type.png"))
+    assert task_type_words("stems") == "分轨"
+    assert task_type_words("remix-v2") == "remix-v2"  # a type no list knows: as it came

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 
 from gui.services import Services, demo_task_ids, open_services
 from gui.storage.credentials import CredentialStore
@@ -25,17 +25,6 @@ log = logging.getLogger(__name__)
 
 BuildWindow = Callable[[Services], tuple[MainWindow, Controller]]
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
-
-CONTEXT = "DemoSession"
-DEMO_BANNER = (
-    "Demo: these tasks come from a fake provider server running inside Tunewatch — no account, "
-    "no network. They move through real timelines within about a minute. Your own tasks and "
-    "keys are not touched, and are still checked while you look around."
-)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class DemoSession(QObject):
@@ -103,8 +92,17 @@ class DemoSession(QObject):
     def _start(self) -> None:
         services = open_services(self._paths, self._store, demo=True)
         window, controller = self._build(services)
-        window.setWindowTitle(_tr("Demo"))  # the desktop adds " — Tunewatch" itself
-        window.show_banner(_tr(DEMO_BANNER), _tr("Back to my tasks"))
+        # Literal strings in self.tr, so pyside6-lupdate extracts them (context "DemoSession").
+        window.setWindowTitle(self.tr("Demo"))  # the desktop adds " — Tunewatch" itself
+        window.show_banner(
+            self.tr(
+                "Demo: these tasks come from a fake provider server running inside Tunewatch — "
+                "no account, no network. They move through real timelines within about a "
+                "minute. Your own tasks and keys are not touched, and are still checked while "
+                "you look around."
+            ),
+            self.tr("Back to my tasks"),
+        )
         window.banner_button.clicked.connect(self.back)
         window.empty_state.set_demo_offered(False)
         if controller.notifier.tray is not None:

@@ -37,6 +37,7 @@ from gui.ui.task_text import (
     human_seconds,
     next_check_words,
     state_words,
+    task_type_words,
     title_words,
 )
 
@@ -263,7 +264,9 @@ class DetailPane(QScrollArea):
 
         facts = []
         if snapshot and snapshot.task_type:
-            facts.append(self.tr("Task type: {type}").format(type=snapshot.task_type))
+            facts.append(
+                self.tr("Task type: {type}").format(type=task_type_words(snapshot.task_type))
+            )
         added = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(task.added_at))
         facts.append(self.tr("Added: {time}").format(time=added))
         if task.history:

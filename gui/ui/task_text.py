@@ -63,6 +63,23 @@ def title_words(title: str | None) -> str | None:
     return title
 
 
+def task_type_words(task_type: str) -> str:
+    """A provider's task type (`music`, `stems`…) in the reader's language; one this list does
+    not know is shown as the provider wrote it."""
+    known = {  # literal strings, so pyside6-lupdate extracts each of them
+        "music": translate("TaskType", "music"),
+        "lyrics": translate("TaskType", "lyrics"),
+        "upload": translate("TaskType", "upload"),
+        "concat": translate("TaskType", "concat"),
+        "stems": translate("TaskType", "stems"),
+        "video": translate("TaskType", "video"),
+        "image": translate("TaskType", "image"),
+        "download": translate("TaskType", "download"),
+        "media": translate("TaskType", "media"),
+    }
+    return known.get(task_type, task_type)
+
+
 def state_words(task: TrackedTask | TaskRow) -> str:
     if task.state is None:
         if task.watch is Watch.ACTIVE and task.problem is None:

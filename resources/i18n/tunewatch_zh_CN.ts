@@ -244,6 +244,14 @@
         <source>▶ Play preview</source>
         <translation>▶ 播放预览</translation>
     </message>
+    <message>
+        <source>▶ Resume</source>
+        <translation>▶ 继续播放</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -254,6 +262,21 @@
     <message>
         <source>This is the demo.</source>
         <translation>这就是演示。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSession</name>
+    <message>
+        <source>Back to my tasks</source>
+        <translation>返回我的任务</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Demo: these tasks come from a fake provider server running inside Tunewatch — no account, no network. They move through real timelines within about a minute. Your own tasks and keys are not touched, and are still checked while you look around.</source>
+        <translation>演示模式：这些任务来自 Tunewatch 内置的模拟服务商服务器——无需账户，无需联网。它们会在大约一分钟内走完真实的流程。你自己的任务和密钥不受影响，在你浏览演示期间仍会照常查询。</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +1957,45 @@
     <message>
         <source>~{time} left</source>
         <translation>约剩 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskType</name>
+    <message>
+        <source>concat</source>
+        <translation>拼接</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>stems</source>
+        <translation>分轨</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
     </message>
 </context>
 <context>
