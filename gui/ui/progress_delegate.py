@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from gui.ui.appearance import is_dark
@@ -56,30 +56,120 @@ class ProgressDelegate(TaskCellDelegate):
             style.drawControl(
                 QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget
             )
-        pens = _pens(bar_colours(option.palette))
         cell = option.rect
         left, top = cell.left() + 4, cell.top() + 5
         width, height = cell.width() - 8, cell.height() - 10
         fraction = min(max(progress, 0.0), 1.0)
-        shape = _bar_shape(width, height, fraction)
-        text = f"{fraction:.0%}"
-        painter.save()
-        painter.translate(left, top)  # whole pixels: the same pixels as drawn in place
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(pens.border)
-        painter.setBrush(pens.groove)
-        painter.drawPath(shape.groove)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pens.chunk)
-        painter.drawPath(shape.chunk)
-        # The percentage in two colours, split where the chunk ends, so every glyph contrasts.
-        painter.setClipRect(shape.chunk_rect)
-        painter.setPen(pens.text_on_chunk)
-        painter.drawText(shape.rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.setClipRect(shape.rest_rect)
-        painter.setPen(pens.text_on_groove)
-        painter.drawText(shape.rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
+        colours = bar_colours(option.palette)
+        device = painter.device()
+        ratio = device.devicePixelRatio() if device is not None else 1.0
+        under = (
+            _flat_background(background, style, ratio)
+            if self.cache_bars and style is not None
+            else None
+        )
+        if under is None:  # not one flat colour under the bar: drawn in place
+            painter.save()
+            painter.translate(left, top)  # whole pixels: the same pixels as drawn in place
+            _draw_bar(painter, _bar_shape(width, height, fraction), _pens(colours), fraction)
+            painter.restore()
+            return
+        font = painter.font()
+        key = (width, height, fraction, colours, font.key(), ratio, under)
+        picture = _BARS.get(key)
+        if picture is None:
+            if len(_BARS) >= _SHAPES_KEPT:
+                _BARS.clear()
+            picture = _BARS[key] = _bar_picture(
+                width, height, fraction, colours, font, ratio, under
+            )
+        painter.drawPixmap(left - _MARGIN, top - _MARGIN, picture)
+
+    cache_bars = True  # each bar drawn once per size, percentage, colours and background
+
+
+_MARGIN = 1  # the groove's 1 px border is centred on its edge: half of it lies outside
+_BARS: dict[tuple[int, int, float, BarColours, str, float, int], QPixmap] = {}
+_BACKGROUNDS: dict[tuple[int, int, int, int, int, float], int | None] = {}
+
+
+def _flat_background(option: QStyleOptionViewItem, style: QStyle, ratio: float) -> int | None:
+    """The one colour (ARGB) the view and the style paint under the bar for a cell in this state,
+    or None if it is not flat there. Found once per state by painting the cell's background as
+    QTableView does (base, the row panel, the item's panel) into an image; the bar is then
+    drawn on that colour into a pixmap, which gives the very pixels of drawing it in place."""
+    rect = option.rect
+    key = (
+        option.state.value,
+        option.features.value,
+        option.palette.cacheKey(),
+        rect.width(),
+        rect.height(),
+        ratio,
+    )
+    if key in _BACKGROUNDS:
+        return _BACKGROUNDS[key]
+    image = QImage(rect.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(option.palette.color(QPalette.ColorRole.Base))
+    at_origin = QStyleOptionViewItem(option)
+    at_origin.rect = QRect(0, 0, rect.width(), rect.height())
+    painter = QPainter(image)
+    style.drawPrimitive(
+        QStyle.PrimitiveElement.PE_PanelItemViewRow, at_origin, painter, option.widget
+    )
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, at_origin, painter, option.widget)
+    painter.end()
+    first = image.pixel(int(3 * ratio), int(4 * ratio))
+    inside = range(int(3 * ratio), int((rect.width() - 3) * ratio))
+    rows = range(int(4 * ratio), int((rect.height() - 4) * ratio))
+    flat = all(image.pixel(x, y) == first for y in rows for x in inside)
+    found = first if flat and QColor.fromRgba(first).alpha() == 255 else None
+    if len(_BACKGROUNDS) >= _SHAPES_KEPT:
+        _BACKGROUNDS.clear()
+    _BACKGROUNDS[key] = found
+    return found
+
+
+def _bar_picture(
+    width: int,
+    height: int,
+    fraction: float,
+    colours: BarColours,
+    font: QFont,
+    ratio: float,
+    under: int,
+) -> QPixmap:
+    """The bar on its background colour (with room for its border): a copy costs a few µs, the
+    drawing (two paths, two clipped texts) ~0.1 ms a bar."""
+    size = QSize(width + 2 * _MARGIN, height + 2 * _MARGIN)
+    picture = QPixmap(size * ratio)
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(QColor.fromRgba(under))
+    painter = QPainter(picture)
+    painter.setFont(font)
+    painter.translate(_MARGIN, _MARGIN)
+    _draw_bar(painter, _bar_shape(width, height, fraction), _pens(colours), fraction)
+    painter.end()
+    return picture
+
+
+def _draw_bar(painter: QPainter, shape: _BarShape, pens: _Pens, fraction: float) -> None:
+    text = f"{fraction:.0%}"
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(pens.border)
+    painter.setBrush(pens.groove)
+    painter.drawPath(shape.groove)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(pens.chunk)
+    painter.drawPath(shape.chunk)
+    # The percentage in two colours, split where the chunk ends, so every glyph contrasts.
+    painter.setClipRect(shape.chunk_rect)
+    painter.setPen(pens.text_on_chunk)
+    painter.drawText(shape.rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.setClipRect(shape.rest_rect)
+    painter.setPen(pens.text_on_groove)
+    painter.drawText(shape.rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 @dataclass(frozen=True, slots=True)
