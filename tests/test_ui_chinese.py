@@ -161,3 +161,13 @@ def test_known_task_types_are_chinese_and_unknown_ones_kept_as_they_came(
     shown.window.grab().save(str(shot_dir / "zh_CN-task-type.png"))
     assert task_type_words("stems") == "分轨"
     assert task_type_words("remix-v2") == "remix-v2"  # a type no list knows: as it came
+
+
+def test_the_key_rows_without_a_keyring_speak_chinese(chinese: None) -> None:
+    # These sentences were once behind a helper that pyside6-lupdate could not see into.
+    from gui.ui.key_field_state import key_field_state, no_keyring_text
+
+    state = key_field_state("sunor", None, keyring_usable=False)
+    assert state.placeholder == "没有密钥环：请改为设置 TUNEWATCH_KEY_SUNOR"
+    assert state.test_tip == "没有可测试的密钥"
+    assert no_keyring_text().startswith("无法保存密钥")

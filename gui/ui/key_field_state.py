@@ -12,11 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from gui.storage.key_env import env_var_name
 from gui.storage.key_rules import ACCOUNTS, KeyLookup, KeySource
 
-CONTEXT = "KeyFieldState"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Literal QCoreApplication.translate calls, no helper around them: pyside6-lupdate only sees
+# strings written in the call itself.
 
 
 @dataclass(frozen=True)
@@ -34,59 +31,81 @@ def key_field_state(account: str, lookup: KeyLookup | None, keyring_usable: bool
     """`lookup` None: the keyring could not be read (locked, refused)."""
     variable = env_var_name(account)
     if lookup is not None and lookup.source is KeySource.ENV:
-        where = _tr("Set by the environment variable {variable}.").format(variable=variable)
+        where = QCoreApplication.translate(
+            "KeyFieldState", "Set by the environment variable {variable}."
+        ).format(variable=variable)
         return KeyFieldState(
             source_text=where,
             editable=False,
-            placeholder=_tr("Set by {variable}").format(variable=variable),
+            placeholder=QCoreApplication.translate("KeyFieldState", "Set by {variable}").format(
+                variable=variable
+            ),
             testable=True,
-            test_tip=_tr("Ask the provider for the balance with this key"),
+            test_tip=QCoreApplication.translate(
+                "KeyFieldState", "Ask the provider for the balance with this key"
+            ),
             removable=False,
-            remove_tip=_tr(
-                "The key comes from {variable}: remove it from the environment instead"
+            remove_tip=QCoreApplication.translate(
+                "KeyFieldState",
+                "The key comes from {variable}: remove it from the environment instead",
             ).format(variable=variable),
         )
     if not keyring_usable:
         return KeyFieldState(
-            source_text=_tr("Not set. Set {variable} (see above).").format(variable=variable),
+            source_text=QCoreApplication.translate(
+                "KeyFieldState", "Not set. Set {variable} (see above)."
+            ).format(variable=variable),
             editable=False,
-            placeholder=_tr("No keyring: set {variable} instead").format(variable=variable),
+            placeholder=QCoreApplication.translate(
+                "KeyFieldState", "No keyring: set {variable} instead"
+            ).format(variable=variable),
             testable=False,
-            test_tip=_tr("There is no key to test"),
+            test_tip=QCoreApplication.translate("KeyFieldState", "There is no key to test"),
             removable=False,
-            remove_tip=_tr("No key is stored"),
+            remove_tip=QCoreApplication.translate("KeyFieldState", "No key is stored"),
         )
     stored = lookup is not None and lookup.source is KeySource.KEYRING
     if stored:
         assert lookup is not None
         return KeyFieldState(
-            source_text=_tr("Stored in {keyring}.").format(keyring=lookup.backend or "keyring"),
+            source_text=QCoreApplication.translate("KeyFieldState", "Stored in {keyring}.").format(
+                keyring=lookup.backend or "keyring"
+            ),
             editable=True,
-            placeholder=_tr("Paste a new key to replace the stored one"),
+            placeholder=QCoreApplication.translate(
+                "KeyFieldState", "Paste a new key to replace the stored one"
+            ),
             testable=True,
-            test_tip=_tr("Ask the provider for the balance with the stored key"),
+            test_tip=QCoreApplication.translate(
+                "KeyFieldState", "Ask the provider for the balance with the stored key"
+            ),
             removable=True,
-            remove_tip=_tr("Remove the stored key when you save"),
+            remove_tip=QCoreApplication.translate(
+                "KeyFieldState", "Remove the stored key when you save"
+            ),
         )
     unreadable = lookup is None
     return KeyFieldState(
-        source_text=_tr("The keyring could not be read.") if unreadable else _tr("Not set."),
+        source_text=QCoreApplication.translate("KeyFieldState", "The keyring could not be read.")
+        if unreadable
+        else QCoreApplication.translate("KeyFieldState", "Not set."),
         editable=not unreadable,
-        placeholder=_tr("Paste the API key"),
+        placeholder=QCoreApplication.translate("KeyFieldState", "Paste the API key"),
         testable=False,
-        test_tip=_tr("Paste a key first, then test it"),
+        test_tip=QCoreApplication.translate("KeyFieldState", "Paste a key first, then test it"),
         removable=False,
-        remove_tip=_tr("No key is stored"),
+        remove_tip=QCoreApplication.translate("KeyFieldState", "No key is stored"),
     )
 
 
 def no_keyring_text() -> str:
     """What is missing and the way forward, in words; the technical reason goes in a tooltip."""
     variables = ", ".join(env_var_name(account) for account in ACCOUNTS)
-    return _tr(
+    return QCoreApplication.translate(
+        "KeyFieldState",
         "Keys cannot be saved: no system keyring (GNOME Keyring, KWallet) is running.\n"
         "Start one and open Settings again, or give each key in an environment variable "
         "({variables}). For Tunewatch started from a menu, put a line such as "
         "TUNEWATCH_KEY_SUNOR=your-key into ~/.config/environment.d/tunewatch.conf and log in "
-        "again."
+        "again.",
     ).format(variables=variables)

@@ -582,6 +582,79 @@
     </message>
 </context>
 <context>
+    <name>KeyFieldState</name>
+    <message>
+        <source>Ask the provider for the balance with the stored key</source>
+        <translation>用已保存的密钥向服务商查询余额</translation>
+    </message>
+    <message>
+        <source>Ask the provider for the balance with this key</source>
+        <translation>用此密钥向服务商查询余额</translation>
+    </message>
+    <message>
+        <source>Keys cannot be saved: no system keyring (GNOME Keyring, KWallet) is running.
+Start one and open Settings again, or give each key in an environment variable ({variables}). For Tunewatch started from a menu, put a line such as TUNEWATCH_KEY_SUNOR=your-key into ~/.config/environment.d/tunewatch.conf and log in again.</source>
+        <translation>无法保存密钥：没有正在运行的系统密钥环（GNOME Keyring、KWallet）。
+请启动一个密钥环后重新打开设置，或通过环境变量（{variables}）提供各个密钥。若 Tunewatch 是从菜单启动的，请在 ~/.config/environment.d/tunewatch.conf 中写入一行，例如 TUNEWATCH_KEY_SUNOR=你的密钥，然后重新登录。</translation>
+    </message>
+    <message>
+        <source>No key is stored</source>
+        <translation>尚未保存密钥</translation>
+    </message>
+    <message>
+        <source>No keyring: set {variable} instead</source>
+        <translation>没有密钥环：请改为设置 {variable}</translation>
+    </message>
+    <message>
+        <source>Not set.</source>
+        <translation>未设置。</translation>
+    </message>
+    <message>
+        <source>Not set. Set {variable} (see above).</source>
+        <translation>未设置。请设置 {variable}（见上文）。</translation>
+    </message>
+    <message>
+        <source>Paste a key first, then test it</source>
+        <translation>请先粘贴密钥，再进行测试</translation>
+    </message>
+    <message>
+        <source>Paste a new key to replace the stored one</source>
+        <translation>粘贴新密钥以替换已保存的密钥</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>粘贴 API 密钥</translation>
+    </message>
+    <message>
+        <source>Remove the stored key when you save</source>
+        <translation>保存时移除已保存的密钥</translation>
+    </message>
+    <message>
+        <source>Set by the environment variable {variable}.</source>
+        <translation>由环境变量 {variable} 设置。</translation>
+    </message>
+    <message>
+        <source>Set by {variable}</source>
+        <translation>由 {variable} 设置</translation>
+    </message>
+    <message>
+        <source>Stored in {keyring}.</source>
+        <translation>保存在 {keyring} 中。</translation>
+    </message>
+    <message>
+        <source>The key comes from {variable}: remove it from the environment instead</source>
+        <translation>密钥来自 {variable}：请改为从环境变量中移除它</translation>
+    </message>
+    <message>
+        <source>The keyring could not be read.</source>
+        <translation>无法读取密钥环。</translation>
+    </message>
+    <message>
+        <source>There is no key to test</source>
+        <translation>没有可测试的密钥</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
