@@ -12,7 +12,9 @@ from gui.ui.task_groups import StateGroup
 
 
 def count_words(counts: dict[StateGroup, int]) -> str:
-    return translate("StatusLine", "{active} active · {finished} finished · {failed} failed").format(
+    return translate(
+        "StatusLine", "{active} active · {finished} finished · {failed} failed"
+    ).format(
         active=counts[StateGroup.ACTIVE],
         finished=counts[StateGroup.FINISHED],
         failed=counts[StateGroup.FAILED],
